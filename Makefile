@@ -1,0 +1,79 @@
+# catalog-clients: every target bootstraps what it needs (uv in .tools/, the project in .venv/).
+SHELL := /bin/bash
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+# The generator's post-hooks call `ruff`; make it the pinned one from the venv.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+# Port of the sandbox that cassettes are recorded against (it is part of each cassette's URLs).
+CASSETTE_PORT ?= 18765
+DEMO_PORT ?= 18766
+
+.PHONY: help venv generate check-generated spec-check lint format typecheck test test-fast \
+	cassettes demo bench bench-smoke clean
+
+help:
+	@echo "make test             bootstrap, check generated code, lint, types, tests (what CI runs)"
+	@echo "make demo             run the CLI against a local sandbox"
+	@echo "make generate         regenerate generated/ from spec/"
+	@echo "make check-generated  fail if generated/ differs from the specs' output"
+	@echo "make cassettes        re-record every cassette against a fresh local sandbox"
+	@echo "make bench            run the benchmarks and write benchmarks/results.md"
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check uv==$(UV_VERSION)
+
+$(BIN)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --all-extras --python $(PYTHON)
+	@touch $@
+
+venv: $(BIN)/.synced
+
+generate: venv
+	$(BIN)/python scripts/generate.py
+
+check-generated: venv
+	$(BIN)/python scripts/check_generated.py
+
+spec-check: venv
+	$(BIN)/openapi-spec-validator spec/klaviyo.yaml spec/propeller.yaml
+
+lint: venv
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: venv
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+typecheck: venv
+	$(BIN)/mypy
+
+# The replay flags come last on purpose: tests/conftest.py refuses any other record mode in CI.
+test: venv check-generated spec-check lint typecheck
+	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider --record-mode=none --block-network
+
+test-fast: venv
+	$(BIN)/python -m pytest -q -x --record-mode=none --block-network
+
+cassettes: venv
+	$(BIN)/python scripts/with_sandbox.py --port $(CASSETTE_PORT) -- \
+		$(BIN)/python -m pytest -q -p no:cacheprovider --record-mode=rewrite -m "vcr"
+
+demo: venv
+	$(BIN)/python scripts/demo.py --port $(DEMO_PORT)
+
+bench: venv
+	$(UV) sync --frozen --all-extras --group bench --python $(PYTHON)
+	$(BIN)/python benchmarks/run.py
+	$(UV) sync --frozen --all-extras --python $(PYTHON)
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache
