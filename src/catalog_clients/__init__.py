@@ -28,7 +28,21 @@ _LAZY = {
     "Failure": "catalog_clients.propeller",
 }
 
-__all__ = ["__version__", "errors", *_LAZY]
+__all__ = [
+    "AsyncKlaviyoClient",
+    "AsyncPropellerClient",
+    "BulkResult",
+    "Category",
+    "Directives",
+    "Failure",
+    "Job",
+    "JobStatus",
+    "KlaviyoClient",
+    "Page",
+    "PropellerClient",
+    "__version__",
+    "errors",
+]
 
 if TYPE_CHECKING:
     from .klaviyo import AsyncKlaviyoClient, Job, JobStatus, KlaviyoClient, Page

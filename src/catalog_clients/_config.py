@@ -1,0 +1,85 @@
+"""Settings shared by both clients: env fallbacks and the checks done at construction time.
+
+Every check here runs in the constructor, so a bad setting fails before any request is sent.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import math
+import os
+from urllib.parse import urlsplit
+
+from .errors import ConfigurationError
+
+LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
+
+
+def from_env(value: str | None, env_name: str, default: str | None = None) -> str | None:
+    """The explicit value, else the environment variable, else the default ("" counts as unset)."""
+    if value:
+        return value
+    return os.environ.get(env_name) or default
+
+
+def require(value: str | None, what: str, env_name: str) -> str:
+    if not value:
+        raise ConfigurationError(f"missing {what}: pass it to the client or set {env_name}")
+    return value
+
+
+def is_loopback(host: str) -> bool:
+    if host.lower() in LOOPBACK_NAMES:
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def check_url(url: str, what: str) -> str:
+    """Return ``url`` without a trailing slash, refusing anything but https (or loopback http).
+
+    Credentials ride on every request, so plain http to a real host would leak them.
+    """
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018  (raises ValueError on a malformed port)
+    except ValueError as exc:
+        raise ConfigurationError(f"{what} {url!r} is not a valid URL: {exc}") from None
+    if parts.scheme not in {"http", "https"} or not host:
+        raise ConfigurationError(f"{what} {url!r} must be an absolute http(s) URL")
+    if parts.scheme == "http" and not is_loopback(host):
+        raise ConfigurationError(
+            f"{what} {url!r} uses plain http: only https is allowed, except for loopback hosts"
+        )
+    if parts.query or parts.fragment:
+        raise ConfigurationError(f"{what} {url!r} must not carry a query or fragment")
+    return url.rstrip("/")
+
+
+def check_positive(value: float | None, what: str, *, allow_none: bool = False) -> float | None:
+    if value is None and allow_none:
+        return None
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or value <= 0
+    ):
+        raise ConfigurationError(f"{what} must be a positive number of seconds, got {value!r}")
+    return float(value)
+
+
+def check_count(value: int, what: str, *, minimum: int = 0, maximum: int | None = None) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ConfigurationError(f"{what} must be an integer >= {minimum}, got {value!r}")
+    if maximum is not None and value > maximum:
+        raise ConfigurationError(f"{what} must be at most {maximum}, got {value!r}")
+    return value
+
+
+def redact(secret: str | None) -> str:
+    """How a secret appears in reprs: never any of its characters."""
+    return "<unset>" if not secret else "<redacted>"

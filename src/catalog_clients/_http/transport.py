@@ -1,0 +1,173 @@
+"""The transport layers: thin sync and async shells over the pure policies.
+
+Retry reads the response body inside its loop, so a body cut mid-transfer is retried like
+any other connection failure (a retry layer that returned before the read would miss it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Awaitable, Callable
+
+import httpx
+import tenacity
+
+from .log import describe, redacted_headers
+from .pacing import Pacer
+from .retry import RetryPolicy, to_connection_error
+
+log = logging.getLogger("catalog_clients.http")
+
+
+class RetryTransport(httpx.BaseTransport):
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        policy: RetryPolicy,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.inner, self.policy, self._sleep = inner, policy, sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        retrying = tenacity.Retrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
+        try:
+            response: httpx.Response = retrying(self._attempt, request)
+        except httpx.TransportError as exc:  # not retryable at all (e.g. a POST reset)
+            raise to_connection_error(request, exc) from exc
+        return response
+
+    def _attempt(self, request: httpx.Request) -> httpx.Response:
+        response = self.inner.handle_request(request)
+        try:
+            response.read()
+        finally:
+            response.close()
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        policy: RetryPolicy,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.inner, self.policy, self._sleep = inner, policy, sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
+        try:
+            response: httpx.Response = await retrying(self._attempt, request)
+        except httpx.TransportError as exc:
+            raise to_connection_error(request, exc) from exc
+        return response
+
+    async def _attempt(self, request: httpx.Request) -> httpx.Response:
+        response = await self.inner.handle_async_request(request)
+        try:
+            await response.aread()
+        finally:
+            await response.aclose()
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug(
+            "%s -> %d in %.0f ms, headers %s",
+            describe(request),
+            response.status_code,
+            (time.perf_counter() - started) * 1000,
+            redacted_headers(response.headers.items()),
+        )
+
+
+def _log_request(request: httpx.Request) -> float:
+    if log.isEnabledFor(logging.DEBUG):
+        log.debug("%s, headers %s", describe(request), redacted_headers(request.headers.items()))
+    return time.perf_counter()
+
+
+class LoggingTransport(httpx.BaseTransport):
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        started = _log_request(request)
+        response = self.inner.handle_request(request)
+        _log_response(request, response, started)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncLoggingTransport(httpx.AsyncBaseTransport):
+    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
+        self.inner = inner
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        started = _log_request(request)
+        response = await self.inner.handle_async_request(request)
+        _log_response(request, response, started)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()
+
+
+def _log_wait(request: httpx.Request, delay: float, why: str) -> None:
+    if delay > 0.001:
+        log.info("pacing: %s waits %.3fs (%s)", describe(request), delay, why)
+
+
+class PacingTransport(httpx.BaseTransport):
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        pacer: Pacer,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.inner, self.pacer, self._sleep = inner, pacer, sleep
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        delay = self.pacer.reserve()
+        if delay > 0:
+            _log_wait(request, delay, "client-side limit")
+            self._sleep(delay)
+        response = self.inner.handle_request(request)
+        self.pacer.observe(response.headers)
+        return response
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+class AsyncPacingTransport(httpx.AsyncBaseTransport):
+    def __init__(
+        self,
+        inner: httpx.AsyncBaseTransport,
+        pacer: Pacer,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    ) -> None:
+        self.inner, self.pacer, self._sleep = inner, pacer, sleep
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        delay = self.pacer.reserve()
+        if delay > 0:
+            _log_wait(request, delay, "client-side limit")
+            await self._sleep(delay)
+        response = await self.inner.handle_async_request(request)
+        self.pacer.observe(response.headers)
+        return response
+
+    async def aclose(self) -> None:
+        await self.inner.aclose()

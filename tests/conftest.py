@@ -1,0 +1,137 @@
+"""Shared test setup: cassette replay rules, secret filtering, and the sandbox address.
+
+Cassettes are recorded over real HTTP against the sandbox (``make cassettes``) at a fixed
+loopback address, and replayed offline by ``make test`` (``--record-mode=none
+--block-network``). Two guards keep that honest:
+- ``vcr_config`` never sets ``record_mode`` and no ``vcr`` marker may set it, because either
+  would silently override the command line;
+- every cassette's effective record mode is checked against the command line.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from typing import Any
+from urllib.parse import parse_qsl, urlencode
+
+import httpx
+import pytest
+
+SANDBOX_URL = os.environ.get("CATALOG_CLIENTS_SANDBOX_URL", "http://127.0.0.1:18765")
+KLAVIYO_TEST_KEY = "pk_test_0123456789abcdef0123456789"
+PROPELLER_CLIENT_ID = "sandbox-client"
+PROPELLER_CLIENT_SECRET = "sandbox-secret"
+REDACTED = "REDACTED"
+SECRET_FIELDS = ("access_token", "client_secret", "refresh_token", "id_token")
+
+
+def _redact_request(request: Any) -> Any:
+    body = request.body
+    if body:
+        text = body.decode() if isinstance(body, bytes) else str(body)
+        if "client_secret" in text:
+            pairs = [(k, REDACTED if k in SECRET_FIELDS else v) for k, v in parse_qsl(text)]
+            request.body = urlencode(pairs).encode()
+    return request
+
+
+def _redact_response(response: dict[str, Any]) -> dict[str, Any]:
+    body = response.get("body", {}).get("string")
+    if body and b"access_token" in (body if isinstance(body, bytes) else body.encode()):
+        try:
+            data = json.loads(body)
+        except ValueError:
+            return response
+        if isinstance(data, dict):
+            for key in SECRET_FIELDS:
+                if key in data:
+                    data[key] = REDACTED
+            response["body"]["string"] = json.dumps(data).encode()
+    return response
+
+
+def _json_body_matcher(r1: Any, r2: Any) -> None:
+    """Match JSON request bodies by value (chunks may go out in any order under concurrency).
+
+    Non-JSON bodies (the redacted token form) are not compared.
+    """
+    try:
+        b1, b2 = json.loads(r1.body or b"null"), json.loads(r2.body or b"null")
+    except ValueError:
+        return
+    assert b1 == b2, "JSON bodies differ"
+
+
+@pytest.fixture(scope="session")
+def vcr_config() -> dict[str, Any]:
+    # No "record_mode" here, ever: it would override --record-mode=none (see module doc).
+    return {
+        "filter_headers": [
+            ("authorization", REDACTED),
+            ("cookie", None),
+            ("set-cookie", None),
+        ],
+        "before_record_request": _redact_request,
+        "before_record_response": _redact_response,
+        "decode_compressed_response": True,
+        "match_on": ["method", "scheme", "host", "port", "path", "query", "json_body"],
+    }
+
+
+def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
+    vcr.register_matcher("json_body", _json_body_matcher)
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        for marker in item.iter_markers(name="vcr"):
+            if "record_mode" in marker.kwargs:
+                raise pytest.UsageError(
+                    f"{item.nodeid}: a vcr marker must not set record_mode "
+                    "(it would override --record-mode on the command line)"
+                )
+        if item.get_closest_marker("sandbox") is not None:
+            # Live sandbox tests talk to loopback only, even under --block-network.
+            item.add_marker(pytest.mark.block_network(allowed_hosts=["127.0.0.1"]))
+
+
+@pytest.fixture(autouse=True)
+def _record_mode_guard(request: pytest.FixtureRequest, vcr: Any) -> None:
+    wanted = request.config.getoption("--record-mode")
+    if vcr is not None and wanted is not None:
+        actual = getattr(vcr.record_mode, "value", vcr.record_mode)
+        assert actual == wanted, f"cassette record mode {actual!r} != --record-mode {wanted!r}"
+
+
+class SandboxControl:
+    """Drives the sandbox's /__sandbox__ endpoints; the calls are recorded like any other."""
+
+    def __init__(self, base_url: str = SANDBOX_URL) -> None:
+        self.base_url = base_url
+
+    def _post(self, path: str, payload: Any = None) -> Any:
+        with httpx.Client(base_url=self.base_url, timeout=10) as client:
+            response = client.post(path, json=payload)
+            response.raise_for_status()
+            return response.json() if response.content else None
+
+    def reset(self) -> None:
+        self._post("/__sandbox__/reset")
+
+    def faults(self, *faults: str) -> None:
+        self._post("/__sandbox__/faults", {"faults": list(faults)})
+
+    def expire_tokens(self) -> None:
+        self._post("/__sandbox__/expire-tokens")
+
+    def state(self) -> dict[str, Any]:
+        with httpx.Client(base_url=self.base_url, timeout=10) as client:
+            data: dict[str, Any] = client.get("/__sandbox__/state").json()
+            return data
+
+
+@pytest.fixture
+def sandbox_control() -> Iterator[SandboxControl]:
+    yield SandboxControl()
