@@ -1,0 +1,82 @@
+"""Turn a received ``httpx.Response`` into JSON or a typed error. Pure; shared by both vendors.
+
+Vendors plug in one function that reads their error body (Klaviyo's JSON:API ``errors``,
+Propeller's ``{"error": {...}}`` envelope); the status-to-type mapping lives in ``errors``.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ..errors import ResponseDecodeError, status_error
+from .retry import retry_after_of
+
+log = logging.getLogger("catalog_clients.http")
+
+# Reads a decoded error body; returns keyword arguments for ``errors.status_error``:
+# "message", plus vendor fields ("errors", "code", "type", "messages", "more_info",
+# "schema_error"). It may raise anything: a body it cannot read is simply not used.
+ErrorBodyReader = Callable[[Any], dict[str, Any]]
+
+
+def is_json(response: httpx.Response) -> bool:
+    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    return media == "application/json" or media.endswith("+json")
+
+
+def json_body(response: httpx.Response) -> Any:
+    """The decoded body of a 2xx response, or ResponseDecodeError keeping the raw text."""
+    if not is_json(response):
+        media = response.headers.get("content-type") or "no content type"
+        raise _decode_error(response, f"expected a JSON body, got {media}")
+    try:
+        return json.loads(response.content)
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise _decode_error(response, f"invalid JSON ({exc})") from None
+
+
+def _decode_error(response: httpx.Response, message: str) -> ResponseDecodeError:
+    return ResponseDecodeError(
+        message,
+        body=response.content,
+        status_code=response.status_code,
+        headers=response.headers,
+    )
+
+
+def schema_mismatch(response: httpx.Response, problem: str) -> ResponseDecodeError:
+    """The error for a 2xx body that parsed as JSON but does not match the schema."""
+    return _decode_error(response, f"the body does not match the schema: {problem}")
+
+
+def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader) -> None:
+    """Raise the typed error for a non-2xx response; return quietly for 2xx."""
+    if response.is_success:
+        return
+    status = response.status_code
+    try:
+        phrase = HTTPStatus(status).phrase
+    except ValueError:  # non-IANA statuses such as 520
+        phrase = "Unknown status"
+    details: dict[str, Any] = {}
+    if response.content and is_json(response):
+        try:
+            details = read_error_body(json.loads(response.content))
+        except Exception as exc:  # a vendor body we cannot read still yields the typed error
+            log.debug("unreadable %d error body: %s", status, exc)
+            details = {}
+    message = details.pop("message", None) or phrase
+    raise status_error(
+        status,
+        str(message),
+        headers=response.headers,
+        body=response.content,
+        retry_after=retry_after_of(response.headers),
+        **details,
+    )
