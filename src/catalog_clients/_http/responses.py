@@ -26,7 +26,7 @@ ErrorBodyReader = Callable[[Any], dict[str, Any]]
 
 
 def is_json(response: httpx.Response) -> bool:
-    media = response.headers.get("content-type", "").split(";")[0].strip().lower()
+    media: str = response.headers.get("content-type", "").split(";")[0].strip().lower()
     return media == "application/json" or media.endswith("+json")
 
 
