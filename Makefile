@@ -70,10 +70,14 @@ cassettes: venv
 demo: venv
 	$(BIN)/python scripts/demo.py --port $(DEMO_PORT)
 
-bench: venv
-	$(UV) sync --frozen --all-extras --group bench --python $(PYTHON)
-	$(BIN)/python benchmarks/run.py
-	$(UV) sync --frozen --all-extras --python $(PYTHON)
+# The peer SDK (klaviyo-api) lives only in the bench group, in a venv of its own.
+BENCH_VENV := .venv-bench
+bench: $(UV)
+	UV_PROJECT_ENVIRONMENT=$(BENCH_VENV) $(UV) sync --frozen --all-extras --group bench --python $(PYTHON)
+	$(BENCH_VENV)/bin/python benchmarks/run.py
+
+bench-smoke: venv
+	$(BIN)/python benchmarks/run.py --smoke
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(TOOLS) .venv-bench .mypy_cache .ruff_cache .pytest_cache
