@@ -32,7 +32,11 @@ def main() -> int:
                 problems += 1
                 print(f"generated/{package}/{name} differs from the spec's output:")
                 diff = difflib.unified_diff(
-                    (old or "").splitlines(), (new or "").splitlines(), "committed", "fresh", lineterm=""
+                    (old or "").splitlines(),
+                    (new or "").splitlines(),
+                    "committed",
+                    "fresh",
+                    lineterm="",
                 )
                 print("\n".join(list(diff)[:40]))
     if problems:

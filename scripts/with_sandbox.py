@@ -1,6 +1,6 @@
 """Run a command while a sandbox listens on 127.0.0.1:PORT, then stop the sandbox.
 
-    python scripts/with_sandbox.py --port 18765 -- pytest --record-mode=rewrite -m vcr
+python scripts/with_sandbox.py --port 18765 -- pytest --record-mode=rewrite -m vcr
 """
 
 from __future__ import annotations

@@ -84,13 +84,16 @@ class RetryPolicy:
 
     def should_retry_response(self, request: httpx.Request, response: httpx.Response) -> bool:
         status = response.status_code
-        if status == 429:
-            wait = retry_after_of(response.headers)
-            if wait is not None and wait > self.max_retry_after:
-                return False
         if status in self.retry_statuses:
-            return self.is_idempotent(request)
-        return status in self.read_retry_statuses and request.method in _READ_METHODS
+            retryable = self.is_idempotent(request)
+        else:
+            retryable = status in self.read_retry_statuses and request.method in _READ_METHODS
+        if not retryable:
+            return False
+        # Any status (a 503 too, not only a 429) that asks for a wait beyond the cap is
+        # answered at once: compute_delay would otherwise sleep for as long as it says.
+        wait = retry_after_of(response.headers)
+        return wait is None or wait <= self.max_retry_after
 
     def compute_delay(self, attempt: int, response: httpx.Response | None) -> float:
         """Delay before retry number ``attempt`` (1-based): jittered backoff, >= Retry-After."""
@@ -158,8 +161,12 @@ def _give_up(request: httpx.Request, state: tenacity.RetryCallState) -> Any:
 
 
 def to_connection_error(request: httpx.Request, exc: BaseException) -> BaseException:
-    """Map an httpx transport failure to the hierarchy; anything else passes through."""
-    if not isinstance(exc, httpx.TransportError):
+    """Map an httpx request failure to the hierarchy; anything else passes through.
+
+    Besides network failures this covers httpx.DecodingError (a body whose Content-Encoding
+    does not decode: the response was not received intact) and TooManyRedirects.
+    """
+    if not isinstance(exc, httpx.RequestError):
         return exc
     url = str(request.url.copy_with(query=None))
     cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError

@@ -34,7 +34,9 @@ class RetryTransport(httpx.BaseTransport):
         retrying = tenacity.Retrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
         try:
             response: httpx.Response = retrying(self._attempt, request)
-        except httpx.TransportError as exc:  # not retryable at all (e.g. a POST reset)
+        # Not retryable at all (a POST reset), or not a network failure (a body that cannot
+        # be decoded): typed either way, never a raw httpx error.
+        except httpx.RequestError as exc:
             raise to_connection_error(request, exc) from exc
         return response
 
@@ -63,7 +65,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         retrying = tenacity.AsyncRetrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
         try:
             response: httpx.Response = await retrying(self._attempt, request)
-        except httpx.TransportError as exc:
+        except httpx.RequestError as exc:
             raise to_connection_error(request, exc) from exc
         return response
 

@@ -1,0 +1,424 @@
+"""Where our clients spend their time: a component breakdown and what-if prototypes.
+
+    python -m benchmarks.hotspots            # writes benchmarks/hotspots.md
+
+Each component is timed on its own, without a profiler (profilers inflate many small calls),
+as the best of several runs. The "what-if" rows are prototypes written here, not in the
+clients: they measure what a proposed change would save before anyone makes it. A pyinstrument
+profile (when installed, as in the bench venv) confirms the shares from the call tree.
+orjson rows appear only when orjson is importable (it is not a project dependency).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import json
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from .common import ROOT, ensure_import_paths, have_module
+
+ensure_import_paths()
+
+from . import fixtures, paging  # noqa: E402
+from .servers import ServerProcess  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "hotspots.md"
+
+
+def best(run: Callable[[], object], tries: int = 7) -> float:
+    """The fastest of ``tries`` runs, in ms: the least disturbed by a noisy machine.
+
+    The inputs prepared beforehand are frozen out of the cyclic GC's reach, so that a stage
+    is not charged for collections that walk another stage's data. Stages are written as
+    loops that drop each result, as a streaming client does.
+    """
+    times = []
+    for _ in range(tries):
+        gc.collect()
+        gc.freeze()
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+        gc.unfreeze()
+    return min(times) * 1000
+
+
+def each(function: Callable[[Any], object], inputs: list[Any]) -> Callable[[], None]:
+    def run() -> None:
+        for value in inputs:
+            function(value)
+
+    return run
+
+
+# --- what-if prototypes ----------------------------------------------------------------------
+
+
+def direct_job(item: dict[str, Any]) -> Any:
+    """A Job straight from the decoded dict, with the layer's checks, no generated model.
+
+    The prototype of "skip from_dict on the hot path": type checks as strict as
+    ``klaviyo._core._job``, datetimes by ``datetime.fromisoformat`` as the generated code
+    does, and the generated model left to be built lazily (``Job.raw``) when asked for.
+    """
+    from catalog_clients.klaviyo._models import Job, JobStatus
+
+    a = item["attributes"]
+    job_id = item.get("id") or a.get("job_id")
+    if job_id is not None and type(job_id) is not str:
+        raise TypeError("id")
+    status = a.get("status")
+    if status is not None:
+        status = JobStatus(status)
+
+    def when(value: object) -> datetime | None:
+        if value is None:
+            return None
+        if type(value) is not str:
+            raise TypeError("datetime")
+        parsed = datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
+
+    def count(value: object) -> int | None:
+        if value is None or (isinstance(value, int) and type(value) is int):
+            return value
+        raise TypeError("count")
+
+    relationships = item.get("relationships") or {}
+    categories = (relationships.get("categories") or {}).get("data") or []
+    return Job(
+        id=job_id,
+        status=status,
+        created_at=when(a.get("created_at")),
+        total_count=count(a.get("total_count")),
+        completed_count=count(a.get("completed_count")),
+        failed_count=count(a.get("failed_count")),
+        completed_at=when(a.get("completed_at")),
+        expires_at=when(a.get("expires_at")),
+        errors=[],
+        category_ids=[c["id"] for c in categories],
+        raw=None,  # the generated model, built lazily in the proposal
+    )
+
+
+def _relative_imports(count: int) -> Callable[[], None]:
+    """``count`` runs of the function-level imports one job's from_dict chain executes."""
+    source = (
+        "def f():\n"
+        "    from .catalog_category_bulk_update_job_attributes import"
+        " CatalogCategoryBulkUpdateJobAttributes\n"
+        "    from .catalog_category_bulk_update_job_links_type_0 import"
+        " CatalogCategoryBulkUpdateJobLinksType0\n"
+        "    from .catalog_category_bulk_update_job_relationships_type_0 import"
+        " CatalogCategoryBulkUpdateJobRelationshipsType0\n"
+        "    from .job_error import JobError\n"
+        "    from .catalog_category_bulk_update_job_relationships_type_0_categories_type_0"
+        " import CatalogCategoryBulkUpdateJobRelationshipsType0CategoriesType0\n"
+        "    from .catalog_category_identifier import CatalogCategoryIdentifier\n"
+        "    from .catalog_category_bulk_update_job_relationships_type_0_categories_type_0_"
+        "links_type_0 import CatalogCategoryBulkUpdateJobRelationshipsType0CategoriesType0"
+        "LinksType0\n"
+    )
+    scope: dict[str, Any] = {"__package__": "klaviyo_generated.models", "__name__": "probe"}
+    exec(compile(source, "<imports>", "exec"), scope)
+    f = scope["f"]
+
+    def run() -> None:
+        for _ in range(count):
+            f()
+
+    return run
+
+
+# --- the breakdowns --------------------------------------------------------------------------
+
+
+def paging_breakdown() -> list[tuple[str, float]]:
+    from klaviyo_generated.models.get_catalog_category_bulk_update_jobs_response import (
+        GetCatalogCategoryBulkUpdateJobsResponse as Response,
+    )
+
+    from catalog_clients.klaviyo import _core
+    from catalog_clients.klaviyo._models import Job
+
+    rendered = fixtures.render_pages(200, 100)
+    bodies = list(rendered.bodies.values())
+    decoded = [json.loads(b) for b in bodies]
+    documents = [Response.from_dict(d) for d in decoded]
+    transport = paging.mock_transport(rendered)
+    url = "http://127.0.0.1:9"
+    rows = [
+        ("json.loads, 200 pages", best(each(json.loads, bodies))),
+        ("generated from_dict, 200 pages", best(each(Response.from_dict, decoded))),
+        (
+            "_core._read_body (checks + from_dict + Jobs)",
+            best(each(_core._read_body, decoded)),
+        ),
+        (
+            "_core._job only (model -> Job)",
+            best(each(lambda d: [_core._job(j, i) for i, j in enumerate(d.data)], documents)),
+        ),
+        (
+            "  of which Job(...) attrs construction",
+            best(each(lambda _: Job(id="x", total_count=1), list(range(rendered.jobs)))),
+        ),
+        (
+            "  function-level imports in from_dict (7 per job)",
+            best(_relative_imports(rendered.jobs)),
+        ),
+        ("HTTP only, ours (200 requests, stack)", best(lambda: _ours_http(rendered, transport))),
+        ("HTTP only, raw httpx (200 requests)", best(lambda: _raw_http(rendered, transport))),
+        (
+            "what-if: Jobs straight from dicts (no from_dict)",
+            best(each(lambda d: [direct_job(j) for j in d["data"]], decoded)),
+        ),
+    ]
+    if have_module("orjson"):
+        import orjson
+
+        rows.append(("what-if: orjson.loads, 200 pages", best(each(orjson.loads, bodies))))
+    rows += end_to_end_what_ifs("in-process", url, transport)
+    with ServerProcess("pages") as server:
+        rows += end_to_end_what_ifs("loopback", server.url, None)
+        if have_module("klaviyo_api"):
+            rows.append(
+                ("loopback: klaviyo-api 25", best(lambda: paging.klaviyo_api(server.url), 3))
+            )
+    return rows
+
+
+def _direct_read_body(body: object) -> tuple[list[Any], dict[str, str | None]]:
+    assert isinstance(body, dict)
+    return [direct_job(j) for j in body["data"]], body.get("links") or {}
+
+
+def end_to_end_what_ifs(where: str, url: str, transport: Any) -> list[tuple[str, float]]:
+    """The whole walk as is, and with each proposed change patched in (best of 3)."""
+    from catalog_clients._http import responses
+    from catalog_clients.klaviyo import _core
+
+    rows = [
+        (f"{where}: raw httpx + json.loads", best(lambda: paging.raw_sync(url, transport), 3)),
+        (f"{where}: ours sync as is", best(lambda: paging.ours_sync(url, transport), 3)),
+    ]
+    with patched(_core, "_read_body", _direct_read_body):
+        rows.append(
+            (
+                f"{where}: what-if ours sync, Jobs straight from dicts",
+                best(lambda: paging.ours_sync(url, transport), 3),
+            )
+        )
+        if have_module("orjson"):
+            import orjson
+
+            with patched(responses, "json", orjson):
+                rows.append(
+                    (
+                        f"{where}: what-if ... and orjson in json_body",
+                        best(lambda: paging.ours_sync(url, transport), 3),
+                    )
+                )
+    return rows
+
+
+@contextlib.contextmanager
+def patched(owner: Any, name: str, value: Any) -> Iterator[None]:
+    """Swap one attribute for a what-if measurement, and put it back."""
+    saved = getattr(owner, name)
+    setattr(owner, name, value)
+    try:
+        yield
+    finally:
+        setattr(owner, name, saved)
+
+
+def _ours_http(rendered: fixtures.Pages, transport: Any) -> None:
+    from catalog_clients import KlaviyoClient
+    from catalog_clients.klaviyo import _core
+
+    with KlaviyoClient(
+        "pk_x", base_url="http://127.0.0.1:9", rate_limits=None, transport=transport
+    ) as c:
+        for cursor in rendered.bodies:
+            c._http.request(**_core.first_request(None, None, cursor, "2024-10-15"))
+
+
+def _raw_http(rendered: fixtures.Pages, transport: Any) -> None:
+    import httpx
+
+    with httpx.Client(base_url="http://127.0.0.1:9", transport=transport) as c:
+        for cursor in rendered.bodies:
+            c.get(fixtures.JOBS_PATH + "/", params={"page[cursor]": cursor} if cursor else None)
+
+
+def bulk_breakdown() -> list[tuple[str, float]]:
+    import httpx
+    from propeller_generated.api.categories import bulk_categories_by_id
+
+    from catalog_clients.propeller import _bulk, _chunks, _results
+
+    items = list(fixtures.categories(20_000))
+    run = _bulk.BulkUpsert(
+        items, directives=None, chunk_size=1000, concurrency=1, strict=False, on_progress=None
+    )
+    chunks = list(run.chunks())
+    answers = []
+    for chunk in chunks:
+        data = [
+            {"action": "create", "id": p.key, "key": p.key, "lookupKey": "id", "success": True}
+            for p in chunk.items
+        ]
+        body = json.dumps({"data": data, "messages": ["Completed"], "total": len(data)}).encode()
+        answers.append(
+            httpx.Response(200, content=body, headers={"content-type": "application/json"})
+        )
+    parsed = [_bulk.parse_bulk_response(a) for a in answers]
+    template = bulk_categories_by_id._get_kwargs
+    payloads = [{"categories": [p.wire for p in c.items]} for c in chunks]
+
+    def direct_kwargs(chunk: _chunks.Chunk) -> dict[str, Any]:
+        # The prototype: method/url/headers still from the generated endpoint (built once),
+        # the body straight from the validated wire dicts.
+        return {**shape, "json": {"categories": [p.wire for p in chunk.items]}}
+
+    from propeller_generated.models import BulkCategoriesByIdRequest
+
+    shape = template(body=BulkCategoriesByIdRequest.from_dict({"categories": []}))
+    rows = [
+        (
+            "validation + planning (plan_chunks/prepare)",
+            best(each(lambda _: sum(1 for _ in run.chunks()), [None]), 5),
+        ),
+        (
+            "request kwargs (from_dict + to_dict round trip)",
+            best(each(run.request_kwargs, chunks), 5),
+        ),
+        ("what-if: request kwargs straight from wire dicts", best(each(direct_kwargs, chunks), 5)),
+        (
+            "json.dumps of the request bodies (as httpx does)",
+            best(
+                each(lambda p: json.dumps(p, ensure_ascii=False, separators=(",", ":")), payloads),
+                5,
+            ),
+        ),
+        (
+            "parse_bulk_response (shape check + from_dict)",
+            best(each(_bulk.parse_bulk_response, answers), 5),
+        ),
+        ("  of which json.loads", best(each(lambda a: json.loads(a.content), answers), 5)),
+        (
+            "merge_items",
+            best(
+                each(lambda ca: _results.merge_items(*ca), list(zip(chunks, parsed, strict=True))),
+                5,
+            ),
+        ),
+    ]
+    if have_module("orjson"):
+        import orjson
+
+        rows.append(
+            ("what-if: orjson.dumps of the request bodies", best(each(orjson.dumps, payloads), 5))
+        )
+    return rows
+
+
+def bulk_end_to_end(at: Any, items: list[dict[str, Any]]) -> list[tuple[str, float]]:
+    """Whole bulk runs over loopback (c=4), as is and with the request body built directly."""
+    from propeller_generated.api.categories import bulk_categories_by_id
+    from propeller_generated.models import BulkCategoriesByIdRequest
+
+    from catalog_clients.propeller import _bulk
+
+    from .bulk import ours_async, raw_async
+    from .common import IDEMPOTENT_KEY
+
+    shape = bulk_categories_by_id._get_kwargs(
+        body=BulkCategoriesByIdRequest.from_dict({"categories": []})
+    )
+
+    def direct_kwargs(self: Any, chunk: Any) -> dict[str, Any]:
+        payload: dict[str, Any] = {"categories": [p.wire for p in chunk.items]}
+        if self.directives:
+            payload["directives"] = self.directives
+        return {**shape, "json": payload, "extensions": {IDEMPOTENT_KEY: True}}
+
+    rows = [
+        ("end to end: raw httpx asyncio c=4", best(lambda: raw_async(at, items, 4), 3)),
+        ("end to end: ours async c=4", best(lambda: ours_async(at, items, 4), 3)),
+    ]
+    with patched(_bulk.BulkUpsert, "request_kwargs", direct_kwargs):
+        rows.append(
+            (
+                "what-if end to end: ours async c=4, body straight from wire dicts",
+                best(lambda: ours_async(at, items, 4), 3),
+            )
+        )
+    return rows
+
+
+def pyinstrument_text(run: Callable[[], object]) -> str | None:
+    if not have_module("pyinstrument"):
+        return None
+    from pyinstrument import Profiler
+
+    profiler = Profiler(interval=0.0005)
+    profiler.start()
+    run()
+    profiler.stop()
+    text: str = profiler.output_text(unicode=False, color=False, show_all=False)
+    return text
+
+
+def main() -> None:
+    from .bulk import Endpoints, ours_async
+
+    paging_rows = paging_breakdown()
+    bulk_rows = bulk_breakdown()
+    rendered = fixtures.render_pages(200, 100)
+    transport = paging.mock_transport(rendered)
+    paging_profile = pyinstrument_text(lambda: paging.ours_sync("http://127.0.0.1:9", transport))
+    with ServerProcess("bulk") as server:
+        items = list(fixtures.categories(20_000))
+        at = Endpoints.of(server.url)
+        ours_async(at, items[:2000], 4)
+        bulk_profile = pyinstrument_text(lambda: ours_async(at, items, 4))
+        bulk_rows += bulk_end_to_end(at, items)
+
+    out = [
+        "# Hot spots (benchmarks/hotspots.py)",
+        "",
+        f"Python {sys.version.split()[0]}; best of several runs, ms. Written by "
+        "`python -m benchmarks.hotspots`; see benchmarks/results.md for the benchmarks.",
+        "",
+        "## Paging: 200 pages x 100 jobs, in-process (MockTransport)",
+        "",
+        "| component | ms |",
+        "|---|--:|",
+        *(f"| {name} | {ms:.1f} |" for name, ms in paging_rows),
+        "",
+        "## Bulk: 20,000 categories in 20 chunks (no network)",
+        "",
+        "| component | ms |",
+        "|---|--:|",
+        *(f"| {name} | {ms:.1f} |" for name, ms in bulk_rows),
+    ]
+    for title, text in (
+        ("pyinstrument: paging, ours sync, in-process", paging_profile),
+        ("pyinstrument: bulk, ours async c=4, 20,000 categories, loopback", bulk_profile),
+    ):
+        if text:
+            out += ["", f"## {title}", "", "```", text.strip(), "```"]
+    Path(OUT).write_text("\n".join(out) + "\n")
+    print("\n".join(out[:40]))
+    print(f"\nwrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()

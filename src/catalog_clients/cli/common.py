@@ -1,0 +1,121 @@
+"""What every command shares: consoles, exit codes, error messages, --verbose logging.
+
+Exit codes (DESIGN.md, "Precise points"):
+- 0: everything succeeded;
+- 1: some items failed (including items refused by client-side validation), or a library
+  error other than a configuration error;
+- 2: the input could not be read, or usage/configuration is wrong; nothing was sent.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NoReturn
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .. import errors
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+LOGGER_NAME = "catalog_clients"
+
+
+def stdout_console() -> Console:
+    # Created per call, not at import: the test runner swaps sys.stdout between invocations.
+    return Console(highlight=False)
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def fail(message: str, code: int) -> NoReturn:
+    """Print a one-line red error on stderr and exit with ``code``."""
+    stderr_console().print(
+        f"[bold red]error:[/] [red]{escape(one_line(message))}[/]", soft_wrap=True
+    )
+    raise typer.Exit(code)
+
+
+def describe_error(exc: BaseException) -> str:
+    return f"{one_line(str(exc))} ({type(exc).__name__})"
+
+
+@contextmanager
+def library_errors() -> Iterator[None]:
+    """Turn the library's errors into one red line and an exit code, never a traceback."""
+    try:
+        yield
+    except errors.ConfigurationError as exc:
+        fail(describe_error(exc), EXIT_USAGE)
+    except errors.CatalogClientError as exc:
+        fail(describe_error(exc), EXIT_FAILED)
+
+
+@contextmanager
+def verbose_logging(level: int) -> Iterator[None]:
+    """Show the library's log (retries, pacing waits; -vv: every request) on stderr.
+
+    The library redacts secrets before logging, and never logs bodies.
+    """
+    if level <= 0:
+        yield
+        return
+    logger = logging.getLogger(LOGGER_NAME)
+    console = stderr_console()
+    handler: logging.Handler
+    if console.is_terminal:
+        from rich.logging import RichHandler
+
+        handler = RichHandler(console=console, show_path=False, markup=False)
+    else:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG if level >= 2 else logging.INFO)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def quiet_broken_pipe() -> NoReturn:
+    """The reader of our stdout went away (``| head``): stop quietly, with exit code 0.
+
+    stdout is pointed at /dev/null so the interpreter's final flush cannot fail again.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file descriptor (for example under a test runner)
+        pass
+    raise typer.Exit(EXIT_OK)
+
+
+def split_list(value: str | None) -> list[str] | None:
+    """``"a, b,c"`` -> ``["a", "b", "c"]``; None or blank -> None."""
+    if value is None:
+        return None
+    parts = [part.strip() for part in value.split(",") if part.strip()]
+    return parts or None
+
+
+def verbosity(ctx: typer.Context, local: int) -> int:
+    """-v counts given before the sub-command (root) and after it (the command) add up."""
+    root = ctx.find_root().obj
+    return local + (int(root.get("verbose", 0)) if isinstance(root, dict) else 0)

@@ -1,0 +1,107 @@
+"""``catalog-clients klaviyo jobs``: list catalog-category bulk-update jobs."""
+
+from __future__ import annotations
+
+import sys
+from itertools import islice
+from typing import Annotated
+
+import typer
+
+from .. import errors
+from .common import (
+    EXIT_USAGE,
+    fail,
+    library_errors,
+    split_list,
+    stdout_console,
+    verbose_logging,
+    verbosity,
+)
+from .jobs_output import OutputFormat, shown_fields, write_json, write_jsonl, write_table
+
+app = typer.Typer(
+    help="Klaviyo: catalog-category bulk-update jobs.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+JOBS_EXAMPLE = """\
+Examples:
+
+  catalog-clients klaviyo jobs --status queued --limit 10
+
+  catalog-clients klaviyo jobs --fields status,total_count --output jsonl | head -5
+
+The API key comes from KLAVIYO_API_KEY (a private key, pk_...).
+"""
+
+
+@app.command("jobs", epilog=JOBS_EXAMPLE)
+def jobs(
+    ctx: typer.Context,
+    status: Annotated[
+        str | None,
+        typer.Option(help="Only jobs with this status: queued, processing, complete, cancelled."),
+    ] = None,
+    fields: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated fields, e.g. status,total_count (id is always shown).",
+            show_default=False,
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None,
+        typer.Option(min=1, help="Stop after this many jobs (no more pages are fetched)."),
+    ] = None,
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="table, json or jsonl. Default: table on a terminal, jsonl otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="KLAVIYO_BASE_URL", help="API base URL (default https://a.klaviyo.com)."
+        ),
+    ] = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Show retries and pacing waits; -vv: every request.",
+            show_default=False,
+        ),
+    ] = 0,
+) -> None:
+    """List Klaviyo catalog-category bulk-update jobs, following every page."""
+    from ..klaviyo import KlaviyoClient
+
+    fmt: OutputFormat = output or ("table" if sys.stdout.isatty() else "jsonl")
+    requested = split_list(fields)
+    columns = shown_fields(requested, table=fmt == "table")
+    with verbose_logging(verbosity(ctx, verbose)), library_errors():
+        try:
+            with KlaviyoClient(base_url=base_url, revision=revision) as client:
+                found = client.iter_category_bulk_update_jobs(status=status, fields=requested)
+                selected = found if limit is None else islice(found, limit)
+                if fmt == "jsonl":
+                    write_jsonl(selected, columns)
+                elif fmt == "json":
+                    write_json(selected, columns)
+                else:
+                    write_table(selected, columns, stdout_console())
+        except errors.InputValidationError as exc:
+            # Nothing but the options (--status, --fields) can be invalid here: a usage error.
+            fail(str(exc), EXIT_USAGE)

@@ -1,0 +1,335 @@
+"""``catalog-clients propeller upsert FILE``: bulk upsert categories by id.
+
+The run has two passes over the input. The first reads and checks every line (and every item,
+with the library's own validation) without sending anything: bad input stops the command
+with exit code 2 before the first request. The second pass streams the items to the client.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import attrs
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    library_errors,
+    one_line,
+    split_list,
+    stderr_console,
+    stdout_console,
+    verbose_logging,
+    verbosity,
+)
+from .inputs import InputError, InputFile, LineMap, Record, format_for
+from .progress import PlainReporter, Reporter, RichReporter
+from .report import FailedItem, print_failures, summary_table, write_failures
+
+if TYPE_CHECKING:
+    from ..propeller import Directives, Progress
+
+app = typer.Typer(
+    help="Propeller Commerce: bulk upsert categories by id.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+UPSERT_EXAMPLE = """\
+Examples:
+
+  catalog-clients propeller upsert cats.jsonl --failures-out failed.jsonl
+
+  catalog-clients propeller upsert failed.jsonl --failures-out failed.jsonl
+
+  catalog-clients propeller upsert cats.csv --dry-run
+
+  cat cats.jsonl | catalog-clients propeller upsert - --chunk-size 500
+
+Credentials: PROPELLER_CLIENT_ID and PROPELLER_CLIENT_SECRET.
+
+Exit codes: 0 all created or updated; 1 some items failed;
+
+2 unreadable input, bad usage or configuration (nothing was sent).
+"""
+
+MAX_CHUNK_SIZE = 1000
+# The reason an item would be refused client-side, or None: (index, item) -> str | None.
+Validator = Callable[[int, dict[str, Any]], str | None]
+
+
+class Scan:
+    """What the first pass learned: item count, line numbers, items refused client-side."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.lines = LineMap()
+        self.invalid: list[FailedItem] = []
+        self.kept: list[Record] | None = None  # JSON is parsed whole once; keep its records
+
+
+def _scan(source: InputFile, validate: Validator) -> Scan:
+    scan = Scan()
+    if source.format == "json":
+        scan.kept = []
+    for record in source.records():
+        index = scan.count
+        scan.lines.add(index, record.line)
+        problem = validate(index, record.item)
+        if problem is not None:
+            scan.invalid.append(FailedItem(index, record.item, problem))
+        if scan.kept is not None:
+            scan.kept.append(record)
+        scan.count += 1
+    if scan.count == 0:
+        raise InputError("the input holds no categories")
+    return scan
+
+
+def _items(source: InputFile, scan: Scan) -> Iterator[dict[str, Any]]:
+    records = scan.kept if scan.kept is not None else source.records()
+    for record in records:
+        yield record.item
+
+
+def item_validator() -> Validator:
+    """The library's own client-side check of one item: why it would be refused, or None.
+
+    The same function the client runs before chunking, so a dry run predicts the real run.
+    """
+    from ..propeller import category_problems
+
+    def validate(index: int, item: dict[str, Any]) -> str | None:
+        problems = category_problems(index, item)
+        # Worded like the client's own failures: the index is shown apart, with the line.
+        return "; ".join(str(attrs.evolve(p, index=None)) for p in problems) or None
+
+    return validate
+
+
+def describe_directives(directives: Directives) -> str:
+    wire = directives.to_wire()
+    if not wire:
+        return "none"
+    return ", ".join(f"{d['operation']}({', '.join(d['fields'])})" for d in wire)
+
+
+def progress_callback(reporter: Reporter) -> Callable[[Progress], None]:
+    """Feed the library's running counts (after each chunk) to the reporter."""
+
+    def on_progress(progress: Progress) -> None:
+        reporter.update(progress.processed, progress.chunks)
+
+    return on_progress
+
+
+def _reporter(total: int, valid: int, chunk_size: int) -> Reporter:
+    console = stderr_console()
+    chunks = math.ceil(valid / chunk_size)
+    if console.is_terminal:
+        return RichReporter(total, chunks, console)
+    return PlainReporter(total, chunks, sys.stderr)
+
+
+@app.command("upsert", epilog=UPSERT_EXAMPLE)
+def upsert(
+    ctx: typer.Context,
+    file: Annotated[
+        str,
+        typer.Argument(
+            help="JSON, JSONL or CSV categories, or a failures file; - reads stdin.",
+            show_default=False,
+        ),
+    ],
+    input_format: Annotated[
+        Literal["json", "jsonl", "csv"] | None,
+        typer.Option(
+            "--format",
+            help="Input format (default: from the extension; jsonl for -).",
+            show_default=False,
+        ),
+    ] = None,
+    chunk_size: Annotated[
+        int, typer.Option(min=1, max=MAX_CHUNK_SIZE, help="Categories per request.")
+    ] = MAX_CHUNK_SIZE,
+    concurrency: Annotated[
+        int | None, typer.Option(min=1, help="Requests in flight at once.", show_default=False)
+    ] = None,
+    skip_if_not_empty: Annotated[
+        str | None,
+        typer.Option(
+            help="Fields not to overwrite when already set, e.g. names,descriptions.",
+            show_default=False,
+        ),
+    ] = None,
+    skip_move_on_update: Annotated[
+        bool, typer.Option("--skip-move-on-update", help="Keep existing categories where they are.")
+    ] = False,
+    merge_translations_on_update: Annotated[
+        bool,
+        typer.Option("--merge-translations-on-update", help="Merge localized values on update."),
+    ] = False,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--dry-run", help="Validate and report what would be sent; send nothing."),
+    ] = False,
+    failures_out: Annotated[
+        str | None,
+        typer.Option(
+            help="Write failed items here as JSONL (index, item, reason).", show_default=False
+        ),
+    ] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Send nothing if any item is invalid.")
+    ] = False,
+    base_url: Annotated[
+        str | None,
+        typer.Option(envvar="PROPELLER_BASE_URL", help="REST base URL.", show_default=False),
+    ] = None,
+    token_url: Annotated[
+        str | None,
+        typer.Option(envvar="PROPELLER_TOKEN_URL", help="OAuth2 token URL.", show_default=False),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose", "-v", count=True, help="Show retries and pacing waits.", show_default=False
+        ),
+    ] = 0,
+) -> None:
+    """Create or update Propeller categories by id, in chunks, with progress and a summary."""
+    if failures_out is not None:
+        _check_writable(failures_out)
+    try:
+        source = InputFile(file, format_for(file, input_format))
+    except InputError as exc:
+        fail(str(exc), EXIT_USAGE)
+    with source, verbose_logging(verbosity(ctx, verbose)), library_errors():
+        validate = item_validator()
+        directives = _directives(
+            skip_if_not_empty, skip_move_on_update, merge_translations_on_update
+        )
+        try:
+            scan = _scan(source, validate)
+        except InputError as exc:
+            fail(f"{source.name}: {exc}", EXIT_USAGE)
+        if dry_run:
+            raise typer.Exit(_dry_run(scan, chunk_size, directives, failures_out))
+        if strict and scan.invalid:
+            _report_invalid(scan, failures_out)
+            fail(f"{len(scan.invalid)} invalid item(s) and --strict: nothing was sent", EXIT_FAILED)
+        try:
+            code = _send(
+                source, scan, chunk_size, concurrency, directives, base_url, token_url, failures_out
+            )
+        except InputError as exc:
+            # Only if the file changed between the two passes; chunks may have gone out.
+            fail(f"{source.name} changed while it was being sent: {exc}", EXIT_USAGE)
+        raise typer.Exit(code)
+
+
+def _check_writable(path: str) -> None:
+    """Refuse a --failures-out that cannot be written before anything is sent, not after."""
+    target = Path(path)
+    directory = target.parent
+    if target.is_dir():
+        fail(f"--failures-out {path}: is a directory", EXIT_USAGE)
+    if not directory.is_dir():
+        fail(f"--failures-out {path}: the directory {directory} does not exist", EXIT_USAGE)
+    if not os.access(directory, os.W_OK):
+        fail(f"--failures-out {path}: the directory {directory} is not writable", EXIT_USAGE)
+
+
+def _directives(fields: str | None, skip_move: bool, merge: bool) -> Directives:
+    """The directives, checked by the library; a wrong field name is a usage error."""
+    from .. import errors
+    from ..propeller import Directives
+
+    try:
+        return Directives(
+            skip_if_not_empty=split_list(fields) or (),
+            skip_move_on_update=skip_move,
+            merge_translations_on_update=merge,
+        )
+    except (errors.InputValidationError, ValueError, TypeError) as exc:
+        fail(f"--skip-if-not-empty: {exc}", EXIT_USAGE)
+
+
+def _report_invalid(scan: Scan, failures_out: str | None) -> None:
+    print_failures(stderr_console(), scan.invalid, scan.lines.line_of, label="invalid")
+    if failures_out:
+        write_failures(failures_out, scan.invalid)
+
+
+def _dry_run(scan: Scan, chunk_size: int, directives: Directives, failures_out: str | None) -> int:
+    valid = scan.count - len(scan.invalid)
+    chunks = math.ceil(valid / chunk_size)
+    table = Table(title="Dry run: nothing was sent", title_justify="left", show_header=False)
+    table.add_column("what")
+    table.add_column("value")
+    table.add_row("items read", str(scan.count))
+    table.add_row("valid", str(valid))
+    table.add_row("invalid", f"[red]{len(scan.invalid)}[/]" if scan.invalid else "0")
+    table.add_row("requests", f"{chunks} (chunks of up to {chunk_size} items)")
+    table.add_row("directives", escape(describe_directives(directives)))
+    stdout_console().print(table)
+    _report_invalid(scan, failures_out)
+    return EXIT_FAILED if scan.invalid else EXIT_OK
+
+
+def _send(
+    source: InputFile,
+    scan: Scan,
+    chunk_size: int,
+    concurrency: int | None,
+    directives: Directives,
+    base_url: str | None,
+    token_url: str | None,
+    failures_out: str | None,
+) -> int:
+    from .. import errors
+    from ..propeller import PropellerClient
+
+    started = time.monotonic()
+    client = PropellerClient(base_url=base_url, token_url=token_url)
+    with client, _reporter(scan.count, scan.count - len(scan.invalid), chunk_size) as reporter:
+        try:
+            # --strict was settled by the first pass; the client's own strict mode would
+            # hold a streamed input in memory to check it twice.
+            result = client.bulk_upsert_categories_by_id(
+                _items(source, scan),
+                directives=directives,
+                chunk_size=chunk_size,
+                concurrency=concurrency,
+                strict=False,
+                on_progress=progress_callback(reporter),
+            )
+        except errors.InputValidationError as exc:
+            # Items never raise with strict=False: only an argument can be wrong.
+            fail(str(exc), EXIT_USAGE)
+    elapsed = time.monotonic() - started
+    failures = [FailedItem(f.index, f.item, one_line(f.reason)) for f in result.failures]
+    failures.sort(key=lambda f: f.index)
+    stdout_console().print(
+        summary_table(
+            created=result.created, updated=result.updated, failed=result.failed, elapsed=elapsed
+        )
+    )
+    print_failures(stderr_console(), failures, scan.lines.line_of)
+    if failures_out:
+        written = write_failures(failures_out, failures)
+        stderr_console().print(
+            f"{written} failed item(s) written to {escape(failures_out)}", soft_wrap=True
+        )
+    return EXIT_FAILED if result.failed else EXIT_OK

@@ -1,0 +1,285 @@
+"""``KlaviyoClient`` and ``AsyncKlaviyoClient``: thin sync and async shells over ``_core``.
+
+Everything that is not I/O (settings, argument checks, request shape, page parsing, the
+cursor walk) is shared; each shell only sends the request and awaits or not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Generator, Iterable, Iterator, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from .. import _config
+from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
+from .._http.pacing import KLAVIYO_LIMITS, Pacer, RateLimit, shared_pacer
+from ..errors import ConfigurationError
+from . import _core
+from ._models import Job, Page
+
+DEFAULT_BASE_URL = "https://a.klaviyo.com"
+# The spec's default revision (a test checks it against the generated endpoint).
+DEFAULT_REVISION = "2023-01-24"
+ACCEPT = "application/vnd.api+json, application/json"
+
+
+class _KeyAuth(httpx.Auth):
+    """Adds ``Authorization`` only to requests for the configured origin.
+
+    The clients only ever request relative paths, so this is a second line of defence: a
+    credential must not reach another host even if some future code passes a full URL.
+    """
+
+    def __init__(self, header_value: str, base_url: str) -> None:
+        self._value = header_value
+        self._origin = _origin(httpx.URL(base_url))
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if _origin(request.url) == self._origin:
+            request.headers["Authorization"] = self._value
+        yield request
+
+    def __repr__(self) -> str:
+        return "<_KeyAuth <redacted>>"
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port
+
+
+def _header_safe(secret: str) -> bool:
+    # Printable ASCII without spaces: anything else would break (or split) the header line.
+    return secret.isascii() and secret.isprintable() and " " not in secret
+
+
+class _KlaviyoBase:
+    """Settings shared by both shells, all checked here, before any request.
+
+    ``api_key`` (or KLAVIYO_API_KEY) is a private key, sent as ``Klaviyo-API-Key <key>``.
+    An OAuth app passes ``access_token=`` instead (sent as ``Bearer <token>``); the two are
+    exclusive. ``base_url`` (KLAVIYO_BASE_URL, default https://a.klaviyo.com) must be https,
+    or http on a loopback host. ``revision`` (KLAVIYO_REVISION, default 2023-01-24) is sent
+    as the ``revision`` header of every request. ``retry_policy``, when given, replaces the
+    default ``RetryPolicy(max_retries=max_retries)``. ``rate_limits`` paces requests on the
+    client side (Klaviyo's 350/s and 3500/min by default), shared by every client of the
+    process that uses the same key and base URL; None or () switches pacing off.
+    ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
+    """
+
+    _transport_type: type[Any] = httpx.BaseTransport
+
+    def __init__(
+        self,
+        api_key: str | None = None,
+        *,
+        access_token: str | None = None,
+        base_url: str | None = None,
+        revision: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        retry_policy: RetryPolicy | None = None,
+        rate_limits: Sequence[RateLimit] | None = KLAVIYO_LIMITS,
+        transport: Any = None,
+    ) -> None:
+        if api_key is not None and access_token is not None:
+            raise ConfigurationError("pass either api_key or access_token, not both")
+        if access_token is not None:
+            secret, scheme = access_token, "Bearer"
+        else:
+            secret = _config.from_env(api_key, "KLAVIYO_API_KEY") or ""
+            scheme = "Klaviyo-API-Key"
+        if not isinstance(secret, str):
+            raise ConfigurationError(f"the Klaviyo credential must be a string, not {type(secret)}")
+        if not secret:
+            what = "Klaviyo access token" if scheme == "Bearer" else "Klaviyo API key"
+            raise ConfigurationError(
+                f"missing {what}: pass api_key= (or access_token=) or set KLAVIYO_API_KEY"
+            )
+        if not _header_safe(secret):
+            raise ConfigurationError(
+                "the Klaviyo credential contains spaces or non-printable characters"
+            )
+        base = _config.from_env(base_url, "KLAVIYO_BASE_URL", DEFAULT_BASE_URL)
+        assert base is not None
+        self.base_url = _config.check_url(base, "base_url")
+        self.revision = _core.check_revision(
+            _config.from_env(revision, "KLAVIYO_REVISION", DEFAULT_REVISION)
+        )
+        timeout_s = _config.check_positive(timeout, "timeout")
+        assert timeout_s is not None
+        self.timeout = timeout_s
+        _config.check_count(max_retries, "max_retries", maximum=10)
+        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+            raise ConfigurationError(f"retry_policy must be a RetryPolicy, got {retry_policy!r}")
+        if transport is not None and not isinstance(transport, self._transport_type):
+            raise ConfigurationError(
+                f"{type(self).__name__} needs an httpx.{self._transport_type.__name__} "
+                f"as transport, got {type(transport).__name__}"
+            )
+        self._uses_token = scheme == "Bearer"
+        settings = HttpSettings(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            retry=retry_policy or RetryPolicy(max_retries=max_retries),
+            # The budget is per account on one server, hence key and base URL.
+            pacer=_pacer(f"{self.base_url} {secret}", rate_limits),
+            headers={"Accept": ACCEPT},
+            transport=transport if isinstance(transport, httpx.BaseTransport) else None,
+            async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
+        )
+        self._connect(settings, _KeyAuth(f"{scheme} {secret}", self.base_url))
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        credential = "access_token" if self._uses_token else "api_key"
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, revision={self.revision!r}, "
+            f"{credential}=<redacted>)"
+        )
+
+    def _query(self, status: object, fields: object) -> _core.Query:
+        return _core.Query(status, fields, self.revision)
+
+
+def _pacer(identity: str, limits: Sequence[RateLimit] | None) -> Pacer | None:
+    if not limits:
+        return None
+    if isinstance(limits, RateLimit):
+        limits = (limits,)
+    for limit in limits:
+        if (
+            not isinstance(limit, RateLimit)
+            or isinstance(limit.count, bool)
+            or not isinstance(limit.count, int)
+            or limit.count < 1
+            or not limit.period > 0
+        ):
+            raise ConfigurationError(
+                f"rate_limits must be RateLimit(count >= 1, period > 0) items, got {limit!r}"
+            )
+    return shared_pacer(identity, limits)
+
+
+class KlaviyoClient(_KlaviyoBase):
+    """Klaviyo catalog-category bulk-update jobs (sync).
+
+    ``KlaviyoClient(api_key)``, or KLAVIYO_API_KEY / KLAVIYO_BASE_URL / KLAVIYO_REVISION from
+    the environment. Use it as a context manager, or call ``close()``.
+    """
+
+    _http: httpx.Client
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
+        self._http = build_sync_client(settings, auth)
+
+    def list_category_bulk_update_jobs(
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        cursor: str | None = None,
+    ) -> Page:
+        """One page of jobs (at most 100). ``cursor`` is a previous page's ``next_cursor``.
+
+        ``status`` filters with ``equals(status,"...")``; ``fields`` is a sparse fieldset
+        (a list of names, or one comma-separated string). Bad arguments raise
+        ``InputValidationError`` before anything is sent.
+        """
+        return self._get(_core.first_request(status, fields, cursor, self.revision))
+
+    def iter_category_bulk_update_jobs(
+        self, status: str | None = None, fields: str | Iterable[str] | None = None
+    ) -> Iterator[Job]:
+        """Every job on every page, fetching each page when the previous one is used up."""
+        query = self._query(status, fields)  # checked now, not at the first next()
+        return self._iter(_core.CursorWalk(query))
+
+    def _iter(self, walk: _core.CursorWalk) -> Iterator[Job]:
+        request: dict[str, Any] | None = walk.first()
+        while request is not None:
+            page = self._get(request)
+            yield from page.jobs
+            request = walk.advance(page)
+
+    def _get(self, request: dict[str, Any]) -> Page:
+        try:
+            response = self._http.request(**request)
+        except httpx.HTTPError as exc:  # the transport maps these; this is the safety net
+            raise _core.transport_error(exc) from exc
+        return _core.parse_page(response)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class AsyncKlaviyoClient(_KlaviyoBase):
+    """Klaviyo catalog-category bulk-update jobs (asyncio); same methods, awaited.
+
+    ``async with AsyncKlaviyoClient(api_key) as k: async for job in
+    k.iter_category_bulk_update_jobs(): ...``. Use ``aclose()`` outside ``async with``.
+    """
+
+    _transport_type = httpx.AsyncBaseTransport
+    _http: httpx.AsyncClient
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
+        self._http = build_async_client(settings, auth)
+
+    async def list_category_bulk_update_jobs(
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        cursor: str | None = None,
+    ) -> Page:
+        """One page of jobs (at most 100); see ``KlaviyoClient.list_category_bulk_update_jobs``."""
+        return await self._get(_core.first_request(status, fields, cursor, self.revision))
+
+    def iter_category_bulk_update_jobs(
+        self, status: str | None = None, fields: str | Iterable[str] | None = None
+    ) -> AsyncIterator[Job]:
+        """Every job on every page: ``async for job in client.iter_category_bulk_update_jobs()``."""
+        query = self._query(status, fields)
+        return self._iter(_core.CursorWalk(query))
+
+    async def _iter(self, walk: _core.CursorWalk) -> AsyncIterator[Job]:
+        request: dict[str, Any] | None = walk.first()
+        while request is not None:
+            page = await self._get(request)
+            for job in page.jobs:
+                yield job
+            request = walk.advance(page)
+
+    async def _get(self, request: dict[str, Any]) -> Page:
+        try:
+            response = await self._http.request(**request)
+        except httpx.HTTPError as exc:
+            raise _core.transport_error(exc) from exc
+        return _core.parse_page(response)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()

@@ -1,0 +1,245 @@
+"""OAuth2 client credentials for Propeller, as an ``httpx.Auth``.
+
+Why not authlib's httpx clients: they are ``httpx.Client`` subclasses (our transport stack
+would have to be rebuilt inside them), their sync client has no refresh lock (N threads
+fetch N tokens), they do not fetch lazily (a token must be fetched before the first call),
+they do not retry a 401, they refuse the Apigee ``token_type: "BearerToken"`` without a
+compliance hook, they are untyped, and importing them roughly doubles the import cost of
+httpx. What remains is small enough to own: this module.
+
+The token request is yielded from the auth flow, so it goes through the same transport
+stack (retries, logging) as the API calls, but to ``token_url`` only. The decisions (is the
+cached token usable, build the token request, parse its answer, retry after a 401) are shared
+by both flows; the sync and async flows differ only in the kind of lock held while fetching.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import threading
+import time
+from collections.abc import AsyncGenerator, Callable, Generator
+from typing import Any
+
+import attrs
+import httpx
+from propeller_generated.api.oauth2 import create_access_token
+from propeller_generated.models import ClientCredentialsTokenRequest
+from propeller_generated.models.access_token_response import AccessTokenResponse
+from propeller_generated.models.client_credentials_token_request_grant_type import (
+    ClientCredentialsTokenRequestGrantType,
+)
+
+from .. import errors
+from .._http.client import USER_AGENT
+from .._http.responses import is_json, raise_for_status
+from .._http.retry import IDEMPOTENT
+from ._errors import read_token_error
+
+log = logging.getLogger("catalog_clients.propeller")
+
+# Refresh this long before the server's expiry (at most a tenth of the lifetime), so a token
+# never expires between the check and the server reading it.
+REFRESH_MARGIN = 60.0
+_WITHHELD = "<token response withheld: it may hold an access token>"
+
+
+@attrs.frozen(repr=False)
+class Token:
+    value: str
+    expires_at: float | None  # on the auth's clock; None when the server gave no lifetime
+
+    def usable(self, now: float) -> bool:
+        return self.expires_at is None or now < self.expires_at
+
+    def __repr__(self) -> str:
+        return f"Token(value=<redacted>, expires_at={self.expires_at!r})"
+
+
+def _decode_error(response: httpx.Response, problem: str) -> errors.ResponseDecodeError:
+    # Not _http.responses.schema_mismatch: that keeps the body, and this body is a token.
+    return errors.ResponseDecodeError(
+        f"unusable token response: {problem}",
+        body=_WITHHELD,
+        status_code=response.status_code,
+        headers=response.headers,
+    )
+
+
+def lifetime(expires_in: object) -> float | None:
+    """Seconds from ``expires_in``: 1800 (standard) or "1799" (Apigee); None if unusable."""
+    if isinstance(expires_in, bool):
+        return None
+    if isinstance(expires_in, str):
+        try:
+            expires_in = float(expires_in.strip())
+        except ValueError:
+            return None
+    if isinstance(expires_in, int | float) and 0 < expires_in < float("inf"):
+        return float(expires_in)
+    return None
+
+
+def parse_token(body: Any, now: float) -> Token:
+    """A token from either response shape; ValueError names what does not fit."""
+    if not isinstance(body, dict):
+        raise ValueError(f"expected an object, got {type(body).__name__}")
+    parsed = AccessTokenResponse.from_dict(body) if "access_token" in body else None
+    if parsed is None or not isinstance(parsed.access_token, str) or not parsed.access_token:
+        raise ValueError("no access_token string")
+    token_type = parsed.token_type
+    # "Bearer", or Apigee's "BearerToken": both are bearer tokens.
+    if isinstance(token_type, str) and not token_type.lower().startswith("bearer"):
+        raise ValueError(f"unsupported token_type {token_type!r} (only bearer tokens)")
+    seconds = lifetime(parsed.expires_in)
+    if seconds is None:
+        return Token(parsed.access_token, None)
+    return Token(parsed.access_token, now + seconds - min(REFRESH_MARGIN, seconds / 10))
+
+
+def _refusal(response: httpx.Response) -> errors.AuthenticationError:
+    details: dict[str, Any] = {}
+    if response.content and is_json(response):
+        try:
+            details = read_token_error(json.loads(response.content))
+        except Exception:  # an unreadable refusal is still a refusal
+            details = {}
+    message = details.pop("message", None) or f"HTTP {response.status_code}"
+    return errors.AuthenticationError(
+        f"the token endpoint refused the client credentials: {message}",
+        status_code=response.status_code,
+        headers=response.headers,
+        body=response.content,
+        **details,
+    )
+
+
+def token_from_response(response: httpx.Response, now: float) -> Token:
+    """The token in a token endpoint's answer, or the typed error for a refusal or junk."""
+    if response.status_code in (400, 401, 403):
+        # A refused client is an authentication problem, whichever of these the server sends.
+        raise _refusal(response)
+    raise_for_status(response, read_token_error)  # 429, 5xx: the shared mapping
+    if not is_json(response):
+        media = response.headers.get("content-type") or "no content type"
+        raise _decode_error(response, f"expected a JSON body, got {media}")
+    try:
+        return parse_token(json.loads(response.content), now)
+    except ValueError as exc:
+        raise _decode_error(response, str(exc)) from None
+
+
+class ClientCredentialsAuth(httpx.Auth):
+    """Bearer auth with a lazily fetched, cached and refreshed client-credentials token.
+
+    Either credentials (to fetch tokens) or a ready ``access_token`` (used as is, never
+    refreshed unless credentials are given too) must be present.
+    """
+
+    def __init__(
+        self,
+        *,
+        token_url: str,
+        client_id: str | None,
+        client_secret: str | None,
+        access_token: str | None = None,
+        timeout: float = 30.0,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.token_url = token_url
+        self.client_id = client_id
+        self._secret = client_secret
+        self._timeout = httpx.Timeout(timeout)
+        self._clock = clock
+        self._token = Token(access_token, None) if access_token else None
+        self._thread_lock = threading.Lock()
+        self._async_lock = asyncio.Lock()
+        self.fetches = 0  # token requests sent (observability, tests)
+
+    def __repr__(self) -> str:
+        return f"ClientCredentialsAuth(token_url={self.token_url!r}, client_id={self.client_id!r})"
+
+    @property
+    def can_fetch(self) -> bool:
+        return bool(self.client_id and self._secret)
+
+    # --- the shared decisions ---------------------------------------------------------------
+
+    def _cached(self, stale: str | None) -> str | None:
+        """The token to use now, or None if one must be fetched (``stale`` was refused)."""
+        token = self._token
+        if token is None or token.value == stale:
+            return None
+        if token.usable(self._clock()) or not self.can_fetch:
+            return token.value
+        return None
+
+    def _token_request(self) -> httpx.Request:
+        assert self.client_id and self._secret
+        self.fetches += 1
+        log.debug("fetching an access token from %s", self.token_url)
+        body = ClientCredentialsTokenRequest(
+            grant_type=ClientCredentialsTokenRequestGrantType.CLIENT_CREDENTIALS,
+            client_id=self.client_id,
+            client_secret=self._secret,
+        )
+        kwargs = create_access_token._get_kwargs(body=body)
+        return httpx.Request(
+            kwargs["method"].upper(),
+            self.token_url,  # the configured URL, never a path under the API's base_url
+            data=kwargs["data"],
+            headers={**kwargs["headers"], "Accept": "application/json", "User-Agent": USER_AGENT},
+            # Fetching a token twice is harmless: let the retry policy retry the POST.
+            extensions={"timeout": self._timeout.as_dict(), IDEMPOTENT: True},
+        )
+
+    def _accept(self, response: httpx.Response) -> str:
+        self._token = token_from_response(response, self._clock())
+        return self._token.value
+
+    @staticmethod
+    def _authorize(request: httpx.Request, token: str) -> httpx.Request:
+        request.headers["Authorization"] = f"Bearer {token}"
+        return request
+
+    def _retry_after_401(self, response: httpx.Response, attempt: int) -> bool:
+        # Once: a fresh token that is refused too means the credentials are the problem.
+        return response.status_code == 401 and attempt == 0 and self.can_fetch
+
+    # --- the two shells: identical but for the lock ------------------------------------------
+
+    def sync_auth_flow(
+        self, request: httpx.Request
+    ) -> Generator[httpx.Request, httpx.Response, None]:
+        stale: str | None = None
+        for attempt in range(2):
+            token = self._cached(stale)
+            if token is None:
+                with self._thread_lock:  # one fetch for all threads
+                    token = self._cached(stale)
+                    if token is None:
+                        token = self._accept((yield self._token_request()))
+            assert token is not None
+            response = yield self._authorize(request, token)
+            if not self._retry_after_401(response, attempt):
+                return
+            stale = token
+
+    async def async_auth_flow(
+        self, request: httpx.Request
+    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+        stale: str | None = None
+        for attempt in range(2):
+            token = self._cached(stale)
+            if token is None:
+                async with self._async_lock:  # one fetch for all tasks
+                    token = self._cached(stale)
+                    if token is None:
+                        token = self._accept((yield self._token_request()))
+            assert token is not None
+            response = yield self._authorize(request, token)
+            if not self._retry_after_401(response, attempt):
+                return
+            stale = token

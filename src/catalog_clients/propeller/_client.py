@@ -1,0 +1,297 @@
+"""``PropellerClient`` and ``AsyncPropellerClient``: thin shells that send what ``_bulk`` plans.
+
+Sync concurrency: sequential by default (``concurrency=1``). With ``concurrency > 1`` the
+sync client sends up to that many chunks at once from a thread pool. Either way the caller's
+thread reads the input, merges the results and calls ``on_progress``, so a callback never
+runs concurrently with itself. The async client keeps up to ``concurrency`` chunk tasks in
+flight (default 4) and creates the next task only when one finishes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures as cf
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from types import TracebackType
+from typing import Any, Self
+
+import httpx
+
+from .. import _config
+from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
+from ..errors import CatalogClientError, ConfigurationError
+from ._auth import ClientCredentialsAuth
+from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert
+from ._chunks import MAX_CHUNK_SIZE, Chunk
+from ._inputs import Directives
+from ._results import BulkResult, Progress
+
+DEFAULT_BASE_URL = "https://api.helice.cloud/v2"
+DEFAULT_TOKEN_URL = "https://api.helice.cloud/oauth2/token"
+
+Directiveish = Directives | Sequence[Mapping[str, Any]] | None
+ProgressCallback = Callable[[Progress], object] | None
+
+
+class _PropellerBase:
+    """Settings shared by both shells, all checked here, before any I/O.
+
+    ``client_id``/``client_secret`` (or PROPELLER_CLIENT_ID / PROPELLER_CLIENT_SECRET) fetch
+    OAuth2 tokens from ``token_url``; a ready ``access_token`` may replace them (it is then
+    used as is, and a 401 is final). ``base_url``/``token_url`` fall back to
+    PROPELLER_BASE_URL / PROPELLER_TOKEN_URL and must be https (http only for loopback).
+    ``retry_policy``, when given, replaces the default ``RetryPolicy(max_retries=...)``.
+    ``concurrency`` is the default for ``bulk_upsert_categories_by_id`` (1 to 20).
+    ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
+    """
+
+    default_concurrency = 1
+
+    def __init__(
+        self,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        *,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        access_token: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        retry_policy: RetryPolicy | None = None,
+        concurrency: int | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+    ) -> None:
+        client_id = _config.from_env(client_id, "PROPELLER_CLIENT_ID")
+        client_secret = _config.from_env(client_secret, "PROPELLER_CLIENT_SECRET")
+        if not access_token:
+            _config.require(client_id, "Propeller client id", "PROPELLER_CLIENT_ID")
+            _config.require(client_secret, "Propeller client secret", "PROPELLER_CLIENT_SECRET")
+        base = _config.from_env(base_url, "PROPELLER_BASE_URL", DEFAULT_BASE_URL)
+        tokens = _config.from_env(token_url, "PROPELLER_TOKEN_URL", DEFAULT_TOKEN_URL)
+        assert base is not None and tokens is not None
+        self.base_url = _config.check_url(base, "base_url")
+        self.token_url = _config.check_url(tokens, "token_url")
+        self.timeout = _config.check_positive(timeout, "timeout")
+        assert self.timeout is not None
+        _config.check_count(max_retries, "max_retries", maximum=10)
+        if concurrency is None:
+            concurrency = self.default_concurrency
+        self.concurrency = _config.check_count(
+            concurrency, "concurrency", minimum=1, maximum=MAX_CONCURRENCY
+        )
+        self.auth = ClientCredentialsAuth(
+            token_url=self.token_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            access_token=access_token or None,
+            timeout=self.timeout,
+        )
+        self._redacted = (_config.redact(client_secret), _config.redact(access_token))
+        settings = HttpSettings(
+            base_url=self.base_url,
+            timeout=self.timeout,
+            retry=retry_policy or RetryPolicy(max_retries=max_retries),
+            headers={"Accept": "application/json"},
+            # An injected transport (tests, benchmarks) replaces real HTTP, innermost.
+            transport=transport if isinstance(transport, httpx.BaseTransport) else None,
+            async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
+            max_connections=MAX_CONCURRENCY,
+        )
+        if (
+            transport is not None
+            and settings.transport is None
+            and settings.async_transport is None
+        ):
+            raise ConfigurationError(f"transport must be an httpx transport, got {transport!r}")
+        self._connect(settings)
+
+    def _connect(self, settings: HttpSettings) -> None:
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, token_url={self.token_url!r}, "
+            f"client_id={self.auth.client_id!r}, "
+            f"client_secret={self._redacted[0]}, access_token={self._redacted[1]})"
+        )
+
+    def _start(
+        self,
+        categories: Iterable[Any],
+        directives: Directiveish,
+        chunk_size: int,
+        concurrency: int | None,
+        strict: bool,
+        on_progress: ProgressCallback,
+    ) -> BulkUpsert:
+        return BulkUpsert(
+            categories,
+            directives=directives,
+            chunk_size=chunk_size,
+            concurrency=self.concurrency if concurrency is None else concurrency,
+            strict=strict,
+            on_progress=on_progress,
+        )
+
+
+class PropellerClient(_PropellerBase):
+    """Propeller Commerce REST v2 (sync).
+
+    ``PropellerClient(client_id, client_secret)``, or PROPELLER_CLIENT_ID /
+    PROPELLER_CLIENT_SECRET / PROPELLER_BASE_URL / PROPELLER_TOKEN_URL from the environment.
+    """
+
+    _http: httpx.Client
+
+    def _connect(self, settings: HttpSettings) -> None:
+        if settings.async_transport is not None and settings.transport is None:
+            raise ConfigurationError("PropellerClient needs a sync httpx transport")
+        self._http = build_sync_client(settings, self.auth)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def bulk_upsert_categories_by_id(
+        self,
+        categories: Iterable[Any],
+        *,
+        directives: Directiveish = None,
+        chunk_size: int = MAX_CHUNK_SIZE,
+        concurrency: int | None = None,
+        strict: bool = False,
+        on_progress: ProgressCallback = None,
+    ) -> BulkResult:
+        """Create or update categories by id, in chunks of up to ``chunk_size`` (<= 1000).
+
+        ``categories`` is any iterable of ``Category`` objects or wire-format dicts, read
+        lazily: memory holds about ``chunk_size x concurrency`` items plus the failures.
+        Invalid items are reported in ``failures`` and not sent. With ``strict=True`` any
+        invalid item raises ``InputValidationError`` and nothing is sent; that needs a first
+        pass over the whole input, so a one-shot iterator is held in memory (a list is read
+        twice). A chunk that the server rejects, or that fails after its retries, is reported
+        with its typed error for each of its items. ``AuthenticationError`` (credentials
+        refused) aborts the call, since every later chunk would fail the same way.
+        ``on_progress(Progress)`` runs in the calling thread after each chunk.
+        """
+        run = self._start(categories, directives, chunk_size, concurrency, strict, on_progress)
+        if run.concurrency == 1:
+            for chunk in run.chunks():
+                run.settle(chunk, self._send(run, chunk))
+        else:
+            self._send_concurrently(run)
+        return run.result()
+
+    def _send(self, run: BulkUpsert, chunk: Chunk) -> Answer:
+        try:
+            return self._http.request(**run.request_kwargs(chunk))
+        except CatalogClientError as exc:
+            return exc
+
+    def _send_concurrently(self, run: BulkUpsert) -> None:
+        pending: dict[cf.Future[Answer], Chunk] = {}
+
+        def settle_some() -> None:
+            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+            for future in done:
+                run.settle(pending.pop(future), future.result())
+
+        with cf.ThreadPoolExecutor(run.concurrency, thread_name_prefix="propeller") as pool:
+            try:
+                chunks = run.chunks()
+                # A slot is freed before the next chunk is read, so the input is never read
+                # further ahead than the chunks in flight.
+                while True:
+                    while len(pending) >= run.concurrency:
+                        settle_some()
+                    chunk = next(chunks, None)
+                    if chunk is None:
+                        break
+                    pending[pool.submit(self._send, run, chunk)] = chunk
+                while pending:
+                    settle_some()
+            finally:
+                for future in pending:  # on an abort: drop what has not started
+                    future.cancel()
+
+
+class AsyncPropellerClient(_PropellerBase):
+    """Propeller Commerce REST v2 (async); the same methods as ``PropellerClient``, awaited."""
+
+    default_concurrency = 4
+
+    _http: httpx.AsyncClient
+
+    def _connect(self, settings: HttpSettings) -> None:
+        if settings.transport is not None and settings.async_transport is None:
+            raise ConfigurationError("AsyncPropellerClient needs an async httpx transport")
+        self._http = build_async_client(settings, self.auth)
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def bulk_upsert_categories_by_id(
+        self,
+        categories: Iterable[Any],
+        *,
+        directives: Directiveish = None,
+        chunk_size: int = MAX_CHUNK_SIZE,
+        concurrency: int | None = None,
+        strict: bool = False,
+        on_progress: ProgressCallback = None,
+    ) -> BulkResult:
+        """See ``PropellerClient.bulk_upsert_categories_by_id``; chunks go out as tasks."""
+        run = self._start(categories, directives, chunk_size, concurrency, strict, on_progress)
+        pending: dict[asyncio.Task[Answer], Chunk] = {}
+
+        async def settle_some() -> None:
+            done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                run.settle(pending.pop(task), task.result())
+
+        try:
+            chunks = run.chunks()
+            while True:  # as in the sync client: free a slot, then read the next chunk
+                while len(pending) >= run.concurrency:
+                    await settle_some()
+                chunk = next(chunks, None)
+                if chunk is None:
+                    break
+                pending[asyncio.create_task(self._send(run, chunk))] = chunk
+            while pending:
+                await settle_some()
+        finally:
+            # Cancelled, or aborted by an error: stop the chunks still in flight and wait for
+            # them, so no task outlives the call.
+            for task in pending:
+                task.cancel()
+            if pending:
+                await asyncio.gather(*pending, return_exceptions=True)
+        return run.result()
+
+    async def _send(self, run: BulkUpsert, chunk: Chunk) -> Answer:
+        try:
+            return await self._http.request(**run.request_kwargs(chunk))
+        except CatalogClientError as exc:
+            return exc

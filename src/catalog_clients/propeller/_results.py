@@ -1,0 +1,188 @@
+"""Per-item results of a bulk upsert, and the merge that keeps every item accounted for. Pure.
+
+The invariant: every consumed input item ends as exactly one of created, updated or failed.
+The server's ``data`` list is matched to the chunk by ``key`` (the echoed id), never by
+position, so a short, reordered or duplicated answer cannot shift or double-count items.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ..errors import CatalogClientError
+
+if TYPE_CHECKING:
+    from propeller_generated.models import BulkItemResult
+
+    from ._chunks import Chunk
+
+log = logging.getLogger("catalog_clients.propeller")
+
+_DECIMAL = re.compile(r"-?[0-9]+")
+NOT_REPORTED = "the server's answer did not report this item (no result with its id as key)"
+
+
+@attrs.frozen
+class Failure:
+    """One input item that was not created or updated.
+
+    ``error`` is the server's per-item message, a client-side validation message, or the typed
+    exception of a chunk that failed as a whole (the same exception for each of its items).
+    """
+
+    index: int
+    item: Any
+    error: str | CatalogClientError
+
+    @property
+    def reason(self) -> str:
+        return str(self.error)
+
+
+@attrs.frozen
+class Progress:
+    """Running counts, passed to ``on_progress`` after each chunk."""
+
+    created: int
+    updated: int
+    failed: int
+    chunks: int
+    elapsed: float
+
+    @property
+    def processed(self) -> int:
+        return self.created + self.updated + self.failed
+
+
+@attrs.frozen
+class BulkResult:
+    """What a bulk upsert did: ``created + updated + failed`` is the number of items read."""
+
+    created: int
+    updated: int
+    failed: int
+    failures: list[Failure]  # in input order
+    chunks: int  # requests that went out
+    elapsed: float  # seconds
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.failed
+
+
+@attrs.frozen
+class ChunkOutcome:
+    created: int = 0
+    updated: int = 0
+    failures: tuple[Failure, ...] = ()
+
+
+def _key(value: object) -> int | str | None:
+    """The server's ``key`` in a comparable form: ints stay, digit strings become ints."""
+    if isinstance(value, bool):  # True == 1 in Python; a boolean key is junk
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        text = value.strip()
+        # Not int(text) alone: it also takes "1_0", "+1" and non-ASCII digits.
+        return int(text) if _DECIMAL.fullmatch(text) else text
+    return None
+
+
+def _verdict(entry: BulkItemResult) -> tuple[str | None, str]:
+    """``("create" | "update", "")`` for a success, ``(None, reason)`` for a failure."""
+    error = entry.error if isinstance(entry.error, str) and entry.error else None
+    if entry.success is False or (error and entry.success is not True):
+        message = entry.message if isinstance(entry.message, str) and entry.message else None
+        return None, error or message or "the server reported a failure without a reason"
+    action = entry.action.lower() if isinstance(entry.action, str) else None
+    if action in ("create", "update"):
+        return action, ""
+    return None, f"the server reported success with an unknown action {entry.action!r}"
+
+
+def merge_items(chunk: Chunk, entries: Sequence[BulkItemResult]) -> ChunkOutcome:
+    """Match the server's per-item results to the chunk's items by key."""
+    waiting: dict[int | str, deque[Any]] = {}
+    for planned in chunk.items:
+        waiting.setdefault(planned.key, deque()).append(planned)
+    counts = {"create": 0, "update": 0}
+    failures: list[Failure] = []
+    ignored = 0
+    for entry in entries:
+        key = _key(entry.key)
+        queue = waiting.get(key) if key is not None else None
+        if not queue:  # unknown key, or more results than items with this key
+            ignored += 1
+            continue
+        planned = queue.popleft()
+        action, reason = _verdict(entry)
+        if action is not None:
+            counts[action] += 1
+        else:
+            failures.append(Failure(planned.index, planned.item, reason))
+    for queue in waiting.values():
+        failures.extend(Failure(p.index, p.item, NOT_REPORTED) for p in queue)
+    if ignored:
+        log.warning("chunk %d: ignored %d result(s) matching no sent item", chunk.number, ignored)
+    failures.sort(key=lambda f: f.index)
+    return ChunkOutcome(counts["create"], counts["update"], tuple(failures))
+
+
+def fail_chunk(chunk: Chunk, error: CatalogClientError) -> ChunkOutcome:
+    """Every item of a chunk that failed as a whole carries the chunk's typed error."""
+    return ChunkOutcome(failures=tuple(Failure(p.index, p.item, error) for p in chunk.items))
+
+
+class Tally:
+    """The running totals of one bulk call (mutated by one thread: the caller's)."""
+
+    def __init__(
+        self,
+        on_progress: Callable[[Progress], object] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.created = self.updated = self.chunks = 0
+        self.failures: list[Failure] = []
+        self._on_progress = on_progress
+        self._clock = clock
+        self._started = clock()
+        self._reported: tuple[int, int, int] | None = None
+
+    def reject(self, failure: Failure) -> None:
+        self.failures.append(failure)
+
+    def record(self, outcome: ChunkOutcome) -> None:
+        self.created += outcome.created
+        self.updated += outcome.updated
+        self.failures.extend(outcome.failures)
+        self.chunks += 1
+        self.report()
+
+    def progress(self) -> Progress:
+        return Progress(self.created, self.updated, len(self.failures), self.chunks, self.elapsed())
+
+    def report(self) -> None:
+        """Call on_progress, unless nothing changed since the last call."""
+        counts = (self.created, self.updated, len(self.failures))
+        if self._on_progress is not None and counts != self._reported:
+            self._reported = counts
+            self._on_progress(self.progress())
+
+    def elapsed(self) -> float:
+        return self._clock() - self._started
+
+    def result(self) -> BulkResult:
+        self.report()  # items rejected after the last chunk count too
+        failures = sorted(self.failures, key=lambda f: f.index)
+        return BulkResult(
+            self.created, self.updated, len(failures), failures, self.chunks, self.elapsed()
+        )

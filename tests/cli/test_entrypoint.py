@@ -1,0 +1,69 @@
+"""The console script itself: --version, --help with examples, import cost, a real run."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from clihelpers import ANSI, CLIENT_SECRET, SAMPLE_JSONL, Sandbox, cli, run_script, subprocess_env
+
+import catalog_clients
+
+
+def test_version() -> None:
+    run = cli("--version")
+    assert run.exit_code == 0
+    assert run.stdout.strip() == f"catalog-clients {catalog_clients.__version__}"
+
+
+@pytest.mark.parametrize(
+    "command",
+    [[], ["klaviyo"], ["klaviyo", "jobs"], ["propeller"], ["propeller", "upsert"], ["sandbox"]],
+)
+def test_every_help_works(command: list[str]) -> None:
+    run = cli(*command, "--help")
+    assert run.exit_code == 0, run
+    assert "Usage" in run.stdout
+
+
+@pytest.mark.parametrize("command", [[], ["klaviyo", "jobs"], ["propeller", "upsert"], ["sandbox"]])
+def test_every_command_help_has_an_example(command: list[str]) -> None:
+    run = cli(*command, "--help")
+    assert "Example" in run.stdout
+    assert "catalog-clients " in run.stdout
+
+
+def test_unknown_option_is_a_usage_error() -> None:
+    assert cli("klaviyo", "jobs", "--output", "xml").exit_code == 2
+    assert cli("propeller", "upsert").exit_code == 2  # FILE is required
+
+
+def test_importing_the_package_does_not_load_the_cli() -> None:
+    code = (
+        "import sys, catalog_clients; "
+        "loaded = [m for m in ('catalog_clients.cli', 'typer', 'rich') if m in sys.modules]; "
+        "print(loaded)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        env=subprocess_env({}),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == "[]"
+
+
+@pytest.mark.sandbox
+def test_console_script_upsert(live: Sandbox, tmp_path: object) -> None:
+    """The installed ``catalog-clients`` script, as cron would run it: plain text, exit 1."""
+    result = run_script(["-v", "propeller", "upsert", str(SAMPLE_JSONL)], live.env)
+
+    assert result.returncode == 1, result.stderr
+    assert "progress: done: 8/8 items (100%)" in result.stderr
+    assert "failed line 6 (item 5)" in result.stderr
+    assert "created" in result.stdout
+    assert not ANSI.search(result.stdout + result.stderr)
+    assert CLIENT_SECRET not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr

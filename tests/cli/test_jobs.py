@@ -1,0 +1,118 @@
+"""``catalog-clients klaviyo jobs``: output formats, paging, filters, errors, early pipe close."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+
+import pytest
+from clihelpers import API_KEY, SANDBOX_JOBS, Sandbox, cli, console_script, subprocess_env
+
+pytestmark = pytest.mark.sandbox
+
+
+def test_jsonl_is_the_default_off_a_terminal_and_follows_every_page(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs")
+    assert run.exit_code == 0, run
+    jobs = [json.loads(line) for line in run.stdout.splitlines()]
+    assert len(jobs) == SANDBOX_JOBS  # every page
+    assert len({job["id"] for job in jobs}) == SANDBOX_JOBS
+    assert {"id", "status", "created_at", "total_count", "errors"} <= set(jobs[0])
+
+
+def test_json_output_is_one_array(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--output", "json", "--limit", "3")
+    assert run.exit_code == 0, run
+    jobs = json.loads(run.stdout)
+    assert isinstance(jobs, list) and len(jobs) == 3
+
+
+def test_json_output_of_no_jobs_is_an_empty_array(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--status", "no-such-status", "-o", "json")
+    assert run.exit_code == 0, run
+    assert json.loads(run.stdout) == []
+
+
+def test_table_output(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--output", "table", "--limit", "5")
+    assert run.exit_code == 0, run
+    assert "Klaviyo catalog-category bulk-update jobs" in run.stdout
+    for header in ("id", "status", "created", "total", "completed", "failed"):
+        assert header in run.stdout
+    assert "5 jobs" in run.stdout
+
+
+def test_status_filter_and_sparse_fields(live: Sandbox) -> None:
+    run = cli(
+        "klaviyo", "jobs", "--status", "queued", "--fields", "status,total_count", "-o", "jsonl"
+    )
+    assert run.exit_code == 0, run
+    jobs = [json.loads(line) for line in run.stdout.splitlines()]
+    assert jobs
+    assert all(job["status"] == "queued" for job in jobs)
+    assert all(set(job) == {"id", "status", "total_count"} for job in jobs)
+
+
+def test_table_with_fields_shows_only_those_columns(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--fields", "status", "--limit", "2", "-o", "table")
+    assert run.exit_code == 0, run
+    assert "status" in run.stdout and "total" not in run.stdout
+
+
+def test_missing_api_key_is_a_configuration_error(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KLAVIYO_API_KEY")
+    run = cli("klaviyo", "jobs")
+    assert run.exit_code == 2, run
+    assert "KLAVIYO_API_KEY" in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1 and "Traceback" not in run.output
+
+
+def test_plain_http_to_a_real_host_is_refused(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--base-url", "http://a.klaviyo.com")
+    assert run.exit_code == 2, run
+    assert "plain http" in run.stderr
+
+
+def test_unknown_sparse_field_is_a_usage_error(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--fields", "status,nope")
+    assert run.exit_code == 2, run
+    assert "nope" in run.stderr
+
+
+def test_refused_key_exits_1_in_one_line(live: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KLAVIYO_API_KEY", "not-a-klaviyo-key")
+    run = cli("klaviyo", "jobs")
+    assert run.exit_code == 1, run
+    assert "error:" in run.stderr and "Traceback" not in run.output
+    assert "not-a-klaviyo-key" not in run.output
+
+
+def test_verbose_never_shows_the_api_key(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "-vv", "--limit", "150", "-o", "jsonl")
+    assert run.exit_code == 0, run
+    assert "GET" in run.stderr  # -vv logs every request
+    assert API_KEY not in run.output
+
+
+def test_early_pipe_close_exits_quietly(live: Sandbox) -> None:
+    """``catalog-clients klaviyo jobs --output jsonl | head -1``, with a real pipe."""
+    # The sandbox's jobs come to far more than a pipe buffer (64 KiB), so the CLI is still
+    # writing when the reader goes away.
+    with subprocess.Popen(
+        [*console_script(), "klaviyo", "jobs", "--output", "jsonl"],
+        env=subprocess_env(live.env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    ) as process:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        process.stdout.close()  # what `head -1` does after its line
+        stderr = process.stderr.read().decode()
+        code = process.wait(timeout=30)
+
+    assert json.loads(first)["id"]
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
+    assert stderr == ""
+    assert code == 0

@@ -1,0 +1,290 @@
+"""``catalog-clients propeller upsert``: input formats, exit codes, failures file, dry run."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from clihelpers import ANSI, CLIENT_SECRET, SAMPLE_CSV, SAMPLE_JSONL, Sandbox, cli
+
+pytestmark = pytest.mark.sandbox
+
+
+def category(id: int, *, parent: int = 1, **names: str) -> dict[str, object]:
+    localized = names or {"EN": f"Category {id}"}
+    return {
+        "id": id,
+        "language": "EN",
+        "parent": {"id": parent},
+        "names": [{"language": lang, "value": value} for lang, value in localized.items()],
+    }
+
+
+def jsonl(*items: object) -> str:
+    return "".join(json.dumps(item) + "\n" for item in items)
+
+
+def failures_of(path: Path) -> list[dict[str, object]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_sample_jsonl_creates_then_updates(live: Sandbox, tmp_path: Path) -> None:
+    failures = tmp_path / "failures.jsonl"
+    first = cli("propeller", "upsert", str(SAMPLE_JSONL), "--failures-out", str(failures))
+
+    assert first.exit_code == 1, first
+    assert _counts(first.stdout) == {"created": 6, "updated": 0, "failed": 2}
+    assert {91001, 91002, 91003, 91005, 91007, 91008} <= set(live.categories())
+    recorded = failures_of(failures)
+    assert [r["index"] for r in recorded] == [3, 5]
+    assert all(set(r) == {"index", "item", "reason"} for r in recorded)
+    assert "names" in str(recorded[0]["reason"])
+    # Failed items are named with their line in the input.
+    assert "line 4 (item 3)" in first.stderr and "line 6 (item 5)" in first.stderr
+
+    second = cli("propeller", "upsert", str(SAMPLE_JSONL), "--failures-out", str(failures))
+    assert second.exit_code == 1, second
+    assert _counts(second.stdout) == {"created": 0, "updated": 6, "failed": 2}
+
+
+def _counts(summary: str) -> dict[str, int]:
+    counts = {}
+    for line in summary.splitlines():
+        cells = [c.strip() for c in line.strip("│| \n").split("│")]
+        if len(cells) == 2 and cells[0] in ("created", "updated", "failed"):
+            counts[cells[0]] = int(cells[1])
+    return counts
+
+
+def test_json_list_and_categories_object_exit_0(live: Sandbox, tmp_path: Path) -> None:
+    as_list = tmp_path / "list.json"
+    as_list.write_text(json.dumps([category(501), category(502)]))
+    as_object = tmp_path / "object.json"
+    as_object.write_text(json.dumps({"categories": [category(503)]}, indent=2))
+
+    assert cli("propeller", "upsert", str(as_list)).exit_code == 0
+    run = cli("propeller", "upsert", str(as_object))
+    assert run.exit_code == 0, run
+    assert _counts(run.stdout) == {"created": 1, "updated": 0, "failed": 0}
+    assert {501, 502, 503} <= set(live.categories())
+
+
+def test_csv_with_localized_columns(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "categories.csv"
+    source.write_text(
+        "id,language,parent_id,name_EN,name_NL,description_EN,short_description_nl\n"
+        '601,EN,1,Bikes,Fietsen,"Two wheels, one frame",Tweewielers\n'
+        "602,NL,1,,Onderdelen,,\n",
+        encoding="utf-8",
+    )
+    run = cli("propeller", "upsert", str(source))
+
+    assert run.exit_code == 0, run
+    stored = live.categories()
+    assert 601 in stored and 602 in stored
+    text = json.dumps(stored[601])
+    assert "Fietsen" in text and "Two wheels, one frame" in text and "Tweewielers" in text
+
+
+def test_sample_csv_matches_sample_jsonl(live: Sandbox) -> None:
+    run = cli("propeller", "upsert", str(SAMPLE_CSV))
+    assert run.exit_code == 1, run
+    assert _counts(run.stdout) == {"created": 6, "updated": 0, "failed": 2}
+    assert "line 5 (item 3)" in run.stderr  # the CSV header is line 1
+
+
+def test_jsonl_from_stdin(live: Sandbox) -> None:
+    run = cli("propeller", "upsert", "-", input=jsonl(category(701), category(702)))
+    assert run.exit_code == 0, run
+    assert {701, 702} <= set(live.categories())
+
+
+def test_csv_from_stdin_with_format(live: Sandbox) -> None:
+    run = cli(
+        "propeller", "upsert", "-", "--format", "csv",
+        input="id,language,parent_id,name_EN\n703,EN,1,Tents\n",
+    )  # fmt: skip
+    assert run.exit_code == 0, run
+    assert 703 in live.categories()
+
+
+def test_dry_run_sends_nothing_and_needs_no_credentials(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    for name in ("PROPELLER_CLIENT_ID", "PROPELLER_CLIENT_SECRET"):
+        monkeypatch.delenv(name)
+    before = live.state()
+    failures = tmp_path / "invalid.jsonl"
+    run = cli(
+        "propeller", "upsert", str(SAMPLE_JSONL), "--dry-run", "--chunk-size", "3",
+        "--skip-if-not-empty", "names,descriptions", "--failures-out", str(failures),
+    )  # fmt: skip
+
+    assert run.exit_code == 1, run  # one item would be refused client-side
+    assert "nothing was sent" in run.stdout
+    assert "3 (chunks of up to 3 items)" in run.stdout  # 7 valid items
+    assert "skipIfNotEmpty(names, descriptions)" in run.stdout
+    assert "invalid line 4 (item 3)" in run.stderr
+    assert [r["index"] for r in failures_of(failures)] == [3]
+    assert live.state() == before
+
+
+def test_dry_run_of_valid_input_exits_0(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "ok.jsonl"
+    source.write_text(jsonl(category(1), category(2)))
+    run = cli("propeller", "upsert", str(source), "--dry-run")
+    assert run.exit_code == 0, run
+
+
+def test_failures_file_round_trip(live: Sandbox, tmp_path: Path) -> None:
+    items = [category(801), category(802, parent=4242), category(803)]
+    source = tmp_path / "input.jsonl"
+    source.write_text(jsonl(*items))
+    failures = tmp_path / "failures.jsonl"
+
+    first = cli("propeller", "upsert", str(source), "--failures-out", str(failures))
+    assert first.exit_code == 1, first
+    assert [r["item"] for r in failures_of(failures)] == [items[1]]
+    assert 802 not in live.categories()
+
+    # Fix the cause (create the missing parent), then feed the failures file straight back.
+    assert cli("propeller", "upsert", "-", input=jsonl(category(4242))).exit_code == 0
+    again = cli("propeller", "upsert", str(failures), "--failures-out", str(failures))
+
+    assert again.exit_code == 0, again
+    assert failures.read_text() == ""
+    assert {801, 802, 803} <= set(live.categories())
+
+
+def test_strict_sends_nothing_when_an_item_is_invalid(live: Sandbox) -> None:
+    before = live.state()
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--strict")
+    assert run.exit_code == 1, run
+    assert "--strict: nothing was sent" in run.stderr
+    assert live.state() == before
+
+
+def test_wrong_type_in_jsonl_is_a_failed_item_named_by_line(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "typed.jsonl"
+    source.write_text(jsonl(category(901), {**category(902), "id": "nine-o-two"}))
+    run = cli("propeller", "upsert", str(source))
+    assert run.exit_code == 1, run
+    assert "line 2 (item 1)" in run.stderr and "id" in run.stderr
+    assert 901 in live.categories()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        (
+            "bad.jsonl",
+            jsonl(category(1), category(2)).encode() + b'{"id": 3, "language": "EN"\n',
+            "line 3: not valid JSON",
+        ),
+        ("list.jsonl", jsonl(category(1)).encode() + b"[1, 2]\n", "line 2: each line must be"),
+        ("nan.jsonl", b'{"id": NaN}\n', "line 1: not valid JSON"),
+        (
+            "wide.csv",
+            b"id,language,parent_id,name_EN\n1,EN,1,Bikes\n2,EN,1,Parts,extra\n",
+            "line 3: the row has 5 cells but the header has 4",
+        ),
+        (
+            "narrow.csv",
+            b"id,language,parent_id,name_EN\n1,EN,1\n",
+            "line 2: the row has 3 cells but the header has 4",
+        ),
+        (
+            "badid.csv",
+            b"id,language,parent_id,name_EN\n1,EN,1,Bikes\nabc,EN,1,Parts\n",
+            "line 3: id 'abc' is not an integer",
+        ),
+        (
+            "badcolumn.csv",
+            b"id,language,parent_id,title_EN\n1,EN,1,Bikes\n",
+            "line 1: unknown CSV column 'title_EN'",
+        ),
+        (
+            "latin1.jsonl",
+            jsonl(category(1)).encode() + b'{"id": 2, "x": "caf\xe9"}\n',
+            "line 2: not valid UTF-8",
+        ),
+        (
+            "latin1.csv",
+            b"id,language,parent_id,name_EN\n1,EN,1,Caf\xe9\n",
+            "line 2: not valid UTF-8",
+        ),
+        ("empty.jsonl", b"", "holds no categories"),
+        ("blank.jsonl", b"\n  \n", "holds no categories"),
+        ("empty.csv", b"", "the input is empty"),
+        ("empty.json", b"", "the input is empty"),
+        ("broken.json", b'[\n  {"id": 1},\n  {"id": 2,}\n]', "line 3: not valid JSON"),
+        ("scalar.json", b"42", "must be a list of categories"),
+    ],
+)
+def test_unreadable_input_exits_2_names_the_line_and_sends_nothing(
+    live: Sandbox, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    source = tmp_path / name
+    source.write_bytes(content)
+    before = live.state()
+
+    run = cli("propeller", "upsert", str(source))
+
+    assert run.exit_code == 2, run
+    assert message in run.stderr
+    assert len(run.stderr.strip().splitlines()) == 1  # one line, no traceback
+    assert "Traceback" not in run.output
+    assert live.state() == before
+
+
+def test_usage_errors_exit_2(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "ok.jsonl"
+    source.write_text(jsonl(category(1)))
+    no_extension = tmp_path / "categories"
+    no_extension.write_text(jsonl(category(1)))
+
+    assert cli("propeller", "upsert", str(tmp_path / "missing.jsonl")).exit_code == 2
+    assert cli("propeller", "upsert", str(no_extension)).exit_code == 2
+    assert cli("propeller", "upsert", str(source), "--chunk-size", "1001").exit_code == 2
+    bad_field = cli("propeller", "upsert", str(source), "--skip-if-not-empty", "nmes")
+    assert bad_field.exit_code == 2 and "did you mean 'names'" in bad_field.stderr
+
+
+def test_missing_credentials_exit_2(live: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("PROPELLER_CLIENT_SECRET")
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL))
+    assert run.exit_code == 2, run
+    assert "PROPELLER_CLIENT_SECRET" in run.stderr
+    assert "Traceback" not in run.output
+
+
+def test_refused_credentials_exit_1_in_one_line(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PROPELLER_CLIENT_SECRET", "wrong-secret")
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL))
+    assert run.exit_code == 1, run
+    assert "AuthenticationError" in run.stderr
+    assert "wrong-secret" not in run.output
+    assert "Traceback" not in run.output
+
+
+def test_progress_is_plain_text_when_not_a_terminal(live: Sandbox) -> None:
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--chunk-size", "2")
+    progress = [line for line in run.stderr.splitlines() if line.startswith("progress:")]
+    assert progress, run.stderr
+    assert "8/8 items (100%), 4/4 chunks" in progress[-1]
+    assert not ANSI.search(run.output) and "\r" not in run.output
+
+
+def test_verbose_output_never_shows_secrets(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "ok.jsonl"
+    source.write_text(jsonl(category(1001)))
+    run = cli("-vv", "propeller", "upsert", str(source), "-v")
+    assert run.exit_code == 0, run
+    assert "POST" in run.stderr  # -vv shows every request
+    assert CLIENT_SECRET not in run.output
+    assert "access_token" not in run.output
+    for token in live.issued_tokens():
+        assert token not in run.output

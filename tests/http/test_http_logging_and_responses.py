@@ -1,0 +1,157 @@
+"""Redacted logging of the whole stack, and the shared status/JSON handling of responses."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+import httpx
+import pytest
+from http_fakes import Script
+
+from catalog_clients._http import HttpSettings, RetryPolicy, build_sync_client, log
+from catalog_clients._http.responses import json_body, raise_for_status, schema_mismatch
+from catalog_clients.errors import (
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    ErrorDetail,
+    NotFoundError,
+    PermissionDeniedError,
+    RateLimitError,
+    ResponseDecodeError,
+    ServerError,
+)
+
+SECRET = "pk_live_do_not_log_me_0123456789"
+NO_WAIT = RetryPolicy(max_retries=1, backoff_base=0.0, backoff_max=0.0, deadline=None)
+
+
+def test_debug_logs_show_requests_but_never_the_authorization_value(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    script = Script(
+        lambda: httpx.Response(503, headers={"set-cookie": "session=abc"}, json={}),
+        lambda: httpx.Response(200, json={"data": []}),
+    )
+    settings = HttpSettings(
+        base_url="https://a.klaviyo.test",
+        retry=NO_WAIT,
+        headers={"Authorization": f"Klaviyo-API-Key {SECRET}"},
+        transport=httpx.MockTransport(script),
+    )
+    with (
+        caplog.at_level(logging.DEBUG, logger="catalog_clients"),
+        build_sync_client(settings) as client,
+    ):
+        assert client.get("/api/jobs", params={"filter": "x"}).status_code == 200
+    assert script.requests[0].headers["authorization"] == f"Klaviyo-API-Key {SECRET}"
+    text = caplog.text
+    assert "GET https://a.klaviyo.test/api/jobs?filter=x" in text
+    assert "-> 503" in text and "-> 200" in text and "retry 1/1" in text
+    assert "'authorization': '<redacted>'" in text and "'set-cookie': '<redacted>'" in text
+    assert SECRET not in text and "session=abc" not in text
+
+
+def test_redacted_headers_and_describe_drop_credentials() -> None:
+    headers = [("Authorization", "Bearer tok"), ("X-Api-Key", "k"), ("Accept", "a")]
+    assert log.redacted_headers(headers) == {
+        "Authorization": "<redacted>",
+        "X-Api-Key": "<redacted>",
+        "Accept": "a",
+    }
+    request = httpx.Request("GET", "https://user:pw@host.test/p?q=1")
+    assert log.describe(request) == "GET https://host.test/p?q=1"
+
+
+def test_the_env_var_turns_on_debug_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    logger = logging.getLogger("catalog_clients")
+    handlers, level = list(logger.handlers), logger.level
+    monkeypatch.setenv(log.ENV_VAR, "debug")
+    monkeypatch.setattr(log, "_configured", False)
+    try:
+        log.configure_from_env()
+        assert logger.level == logging.DEBUG
+        assert len(logger.handlers) == len(handlers) + 1
+        log.configure_from_env()  # once only
+        assert len(logger.handlers) == len(handlers) + 1
+    finally:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+
+
+def answer(status: int, body: Any = None, **headers: str) -> httpx.Response:
+    request = httpx.Request("GET", "https://a.klaviyo.test/api/jobs")
+    if isinstance(body, bytes | str):
+        return httpx.Response(status, content=body, headers=headers, request=request)
+    return httpx.Response(status, json=body, headers=headers, request=request)
+
+
+def klaviyo_reader(body: Any) -> dict[str, Any]:
+    first = body["errors"][0]
+    return {"message": first["detail"], "errors": [ErrorDetail(code=first["code"])]}
+
+
+@pytest.mark.parametrize(
+    ("status", "error_type"),
+    [
+        (400, BadRequestError),
+        (401, AuthenticationError),
+        (403, PermissionDeniedError),
+        (404, NotFoundError),
+        (405, BadRequestError),
+        (410, BadRequestError),
+        (429, RateLimitError),
+        (500, ServerError),
+        (503, ServerError),
+        (520, ServerError),
+        (304, APIStatusError),
+    ],
+)
+def test_each_status_maps_to_one_error_type(status: int, error_type: type[Exception]) -> None:
+    body = {"errors": [{"code": "c", "detail": "what went wrong"}]}
+    response = answer(status, body, **{"x-request-id": "req-1"})
+    with pytest.raises(error_type) as caught:
+        raise_for_status(response, klaviyo_reader)
+    error = caught.value
+    assert isinstance(error, APIStatusError) and type(error) is error_type
+    assert error.status_code == status and error.request_id == "req-1"
+    assert error.errors == [ErrorDetail(code="c")]
+    assert f"HTTP {status}: what went wrong (request id req-1)" == str(error)
+
+
+def test_a_2xx_passes() -> None:
+    raise_for_status(answer(200, {}), klaviyo_reader)
+
+
+def test_an_html_error_page_keeps_a_bounded_excerpt() -> None:
+    page = "<html><body>" + "Bad gateway " * 500 + "</body></html>"
+    with pytest.raises(ServerError) as caught:
+        raise_for_status(answer(502, page, **{"content-type": "text/html"}), klaviyo_reader)
+    assert caught.value.body.startswith("<html><body>Bad gateway")
+    assert len(caught.value.body) < 2100 and "more chars" in caught.value.body
+    assert str(caught.value) == "HTTP 502: Bad Gateway"
+
+
+def test_an_unreadable_json_error_body_still_gives_the_typed_error() -> None:
+    with pytest.raises(RateLimitError) as caught:
+        raise_for_status(answer(429, {"unexpected": True}, **{"Retry-After": "3"}), klaviyo_reader)
+    assert caught.value.retry_after == 3.0 and caught.value.errors == []
+
+
+def test_json_body_checks_the_media_type_and_the_syntax() -> None:
+    assert json_body(answer(200, {"a": 1}, **{"content-type": "application/vnd.api+json"})) == {
+        "a": 1
+    }
+    with pytest.raises(ResponseDecodeError, match="expected a JSON body, got text/html"):
+        json_body(answer(200, "<html>", **{"content-type": "text/html"}))
+    with pytest.raises(ResponseDecodeError, match="invalid JSON") as caught:
+        json_body(answer(200, '{"data": [', **{"content-type": "application/json"}))
+    assert caught.value.body == '{"data": [' and caught.value.status_code == 200
+
+
+def test_schema_mismatch_keeps_the_raw_body() -> None:
+    error = schema_mismatch(answer(200, {"data": 3}), "data: expected a list")
+    assert isinstance(error, ResponseDecodeError)
+    assert "does not match the schema: data: expected a list" in str(error)
+    assert error.body == '{"data":3}'

@@ -1,0 +1,94 @@
+"""Chunk planning is lazy: a generator is read no further than the chunks being sent."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+import pytest
+from propeller_fakes import FakePropeller, category
+
+from catalog_clients import AsyncPropellerClient, PropellerClient
+from catalog_clients.propeller._chunks import plan_chunks
+from catalog_clients.propeller._results import Failure
+
+
+class Source:
+    """A generator of categories that remembers how far it has been read."""
+
+    def __init__(self, n: int, bad: frozenset[int] = frozenset()) -> None:
+        self.n, self.bad, self.read = n, bad, 0
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for i in range(self.n):
+            self.read += 1
+            yield {"id": "bad"} if i in self.bad else category(i)
+
+
+def test_a_chunk_is_handed_out_as_soon_as_it_is_full() -> None:
+    source = Source(10)
+    plan = plan_chunks(iter(source), 3, lambda failure: None)
+    first = next(plan)
+    assert source.read == 3
+    assert [p.index for p in first.items] == [0, 1, 2]
+    assert [len(c) for c in plan] == [3, 3, 1]
+    assert source.read == 10
+
+
+def test_invalid_items_are_rejected_and_chunks_hold_only_valid_ones() -> None:
+    rejected: list[Failure] = []
+    chunks = list(plan_chunks(iter(Source(7, bad=frozenset({1, 4}))), 2, rejected.append))
+    assert [[p.index for p in c.items] for c in chunks] == [[0, 2], [3, 5], [6]]
+    assert [(f.index, f.item) for f in rejected] == [(1, {"id": "bad"}), (4, {"id": "bad"})]
+    assert "must be an integer" in str(rejected[0].error)
+
+
+def test_2500_items_make_three_requests_of_at_most_1000() -> None:
+    fake = FakePropeller()
+    with PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client:
+        result = client.bulk_upsert_categories_by_id(iter(Source(2500)))
+    sizes = [len(json.loads(r.content)["categories"]) for r in fake.bulk_requests]
+    assert sizes == [1000, 1000, 500]
+    assert (result.created, result.updated, result.failed, result.chunks) == (2500, 0, 0, 3)
+
+
+def test_the_sync_client_reads_one_chunk_ahead_of_nothing() -> None:
+    source = Source(50)
+    read_at_send: list[int] = []
+    fake = FakePropeller()
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/bulk/id"):
+            read_at_send.append(source.read)
+        return fake.handle(request)
+
+    with PropellerClient(**fake.client_kwargs(), transport=httpx.MockTransport(handle)) as client:
+        client.bulk_upsert_categories_by_id(source, chunk_size=10)
+    assert read_at_send == [10, 20, 30, 40, 50]
+
+
+@pytest.mark.parametrize("concurrency", [2, 3])
+async def test_the_async_client_reads_at_most_its_chunks_in_flight(concurrency: int) -> None:
+    source = Source(100)
+    settled = 0
+    ahead: list[int] = []
+    fake = FakePropeller()
+
+    async def handle(request: httpx.Request) -> httpx.Response:
+        nonlocal settled
+        if request.url.path.endswith("/bulk/id"):
+            ahead.append(source.read - settled)
+            await asyncio.sleep(0.001)
+            settled += len(json.loads(request.content)["categories"])
+        return fake.handle(request)
+
+    client = AsyncPropellerClient(**fake.client_kwargs(), transport=httpx.MockTransport(handle))
+    async with client:
+        result = await client.bulk_upsert_categories_by_id(
+            source, chunk_size=10, concurrency=concurrency
+        )
+    assert result.created == 100
+    assert max(ahead) == concurrency * 10  # several in flight, and never more
