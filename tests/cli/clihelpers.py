@@ -54,7 +54,7 @@ class Sandbox:
 
     def issued_tokens(self) -> list[str]:
         """The access tokens the sandbox handed out."""
-        tokens: list[str] = self.state().get("tokens", [])
+        tokens: list[str] = self.state()["propeller"]["tokens"]
         return tokens
 
     def categories(self) -> dict[int, Any]:
@@ -63,7 +63,7 @@ class Sandbox:
 
 
 def categories_of(state: dict[str, Any]) -> dict[int, Any]:
-    found = state["categories"]
+    found = state["propeller"]["categories"]
     if isinstance(found, dict):
         return {int(k): v for k, v in found.items()}
     return {int(c["id"]): c for c in found}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -43,18 +43,19 @@ def sandbox(
             EXIT_USAGE,
         )
 
-    settings = {
+    settings: dict[str, Any] = {
         name: value
         for name, value in {"jobs": jobs, "seed": seed, "fault_rate": fault_rate}.items()
         if value is not None
     }
     console = stdout_console()
     with library_errors():
+        server = SandboxServer(SandboxConfig(**settings), port=port)
         try:
-            server = SandboxServer(SandboxConfig(**settings), port=port)
+            server.start()
         except OSError as exc:
             fail(f"cannot listen on 127.0.0.1:{port}: {exc.strerror or exc}", EXIT_USAGE)
-        with server:
+        try:
             console.print(
                 f"[bold]Sandbox listening on {escape(server.base_url)}[/] (Ctrl-C stops it)"
             )
@@ -73,4 +74,6 @@ def sandbox(
                     time.sleep(3600)
             except KeyboardInterrupt:
                 console.print("Sandbox stopped.")
+        finally:
+            server.stop()
     raise typer.Exit(EXIT_OK)
