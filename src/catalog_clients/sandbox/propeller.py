@@ -104,7 +104,11 @@ class PropellerEmulator:
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         expiry = self.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
         if expiry is None or expiry <= time.monotonic():
-            reason = "Access token expired." if expiry else "Invalid or missing access token."
+            reason = (
+                "Access token expired."
+                if expiry is not None
+                else "Invalid or missing access token."
+            )
             return envelope(401, 401, "AuthenticationException", [reason])
         try:
             body = json.loads(await request.body())
