@@ -18,27 +18,35 @@ def _files(base: Path) -> dict[str, str]:
     }
 
 
+def differences(fresh_root: Path, committed_root: Path) -> list[str]:
+    """One report (name and diff excerpt) per file that differs between the two trees."""
+    reports = []
+    for package in SPECS.values():
+        fresh = _files(fresh_root / package)
+        committed = _files(committed_root / package)
+        for name in sorted(fresh.keys() | committed.keys()):
+            old, new = committed.get(name), fresh.get(name)
+            if old == new:
+                continue
+            diff = difflib.unified_diff(
+                (old or "").splitlines(),
+                (new or "").splitlines(),
+                "committed",
+                "fresh",
+                lineterm="",
+            )
+            excerpt = "\n".join(list(diff)[:40])
+            reports.append(f"generated/{package}/{name} differs from the spec's output:\n{excerpt}")
+    return reports
+
+
 def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp))
-        problems = 0
-        for package in SPECS.values():
-            fresh = _files(Path(tmp) / package)
-            committed = _files(ROOT / "generated" / package)
-            for name in sorted(fresh.keys() | committed.keys()):
-                old, new = committed.get(name), fresh.get(name)
-                if old == new:
-                    continue
-                problems += 1
-                print(f"generated/{package}/{name} differs from the spec's output:")
-                diff = difflib.unified_diff(
-                    (old or "").splitlines(),
-                    (new or "").splitlines(),
-                    "committed",
-                    "fresh",
-                    lineterm="",
-                )
-                print("\n".join(list(diff)[:40]))
+        reports = differences(Path(tmp), ROOT / "generated")
+    for report in reports:
+        print(report)
+    problems = len(reports)
     if problems:
         print(f"\n{problems} generated file(s) are stale or edited by hand: run `make generate`.")
         return 1
