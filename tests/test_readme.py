@@ -48,12 +48,12 @@ def run(block: str) -> str:
     return out.getvalue()
 
 
-def test_the_readme_has_the_two_examples() -> None:
-    assert len(BLOCKS) == 2
+def test_the_readme_has_the_three_examples() -> None:
+    assert len(BLOCKS) == 3
 
 
 def test_klaviyo_example(env: SandboxServer) -> None:
-    lines = run(next(b for b in BLOCKS if "KlaviyoClient" in b)).splitlines()
+    lines = run(next(b for b in BLOCKS if "KlaviyoClient()" in b)).splitlines()
     assert lines[0] == "100 jobs on the first page; more: True"
     queued = lines[1:]
     state = httpx.get(f"{env.base_url}/__sandbox__/state").json()
@@ -72,3 +72,7 @@ def test_propeller_example(env: SandboxServer) -> None:
     assert lines[1] == "2 Parent category with id [999999] not found."
     categories = httpx.get(f"{env.base_url}/__sandbox__/state").json()["propeller"]["categories"]
     assert {"1800", "1850"} <= categories.keys() and "1900" not in categories
+
+
+def test_async_klaviyo_example(env: SandboxServer) -> None:
+    assert run(next(b for b in BLOCKS if "AsyncKlaviyoClient" in b)) == "jobs: 250\n"
