@@ -135,7 +135,10 @@ def _before_sleep(request: httpx.Request, state: tenacity.RetryCallState, limit:
         wait = response.headers.get("retry-after")
         if wait is not None:
             reason += f" (Retry-After {wait})"
-        response.close()  # the discarded answer must not hold its connection
+        # The discarded answer must not hold its connection. The transports have read and
+        # closed it already; a sync close() on an async answer would raise RuntimeError.
+        if not response.is_closed:
+            response.close()
     else:
         exc = state.outcome.exception() if state.outcome else None
         reason = f"{type(exc).__name__}: {exc}"
