@@ -25,23 +25,23 @@ class CatalogCategoryBulkUpdateJobAttributes:
     Attributes:
         job_id (None | str | Unset):
         status (JobStatus | None | str | Unset):
-        created_at (datetime.datetime | None | Unset):
+        created_at (datetime.datetime | None | str | Unset):
         total_count (int | None | Unset):
         completed_count (int | None | Unset):
         failed_count (int | None | Unset):
-        completed_at (datetime.datetime | None | Unset):
-        expires_at (datetime.datetime | None | Unset):
+        completed_at (datetime.datetime | None | str | Unset):
+        expires_at (datetime.datetime | None | str | Unset):
         errors (list[JobError] | None | Unset):
     """
 
     job_id: None | str | Unset = UNSET
     status: JobStatus | None | str | Unset = UNSET
-    created_at: datetime.datetime | None | Unset = UNSET
+    created_at: datetime.datetime | None | str | Unset = UNSET
     total_count: int | None | Unset = UNSET
     completed_count: int | None | Unset = UNSET
     failed_count: int | None | Unset = UNSET
-    completed_at: datetime.datetime | None | Unset = UNSET
-    expires_at: datetime.datetime | None | Unset = UNSET
+    completed_at: datetime.datetime | None | str | Unset = UNSET
+    expires_at: datetime.datetime | None | str | Unset = UNSET
     errors: list[JobError] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -170,7 +170,7 @@ class CatalogCategoryBulkUpdateJobAttributes:
 
         status = _parse_status(d.pop("status", UNSET))
 
-        def _parse_created_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_created_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -178,12 +178,14 @@ class CatalogCategoryBulkUpdateJobAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                created_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_job_date_time_type_0_type_0 = (
+                    datetime.datetime.fromisoformat(data)
+                )
 
-                return created_at_type_0
+                return componentsschemas_job_date_time_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         created_at = _parse_created_at(d.pop("created_at", UNSET))
 
@@ -214,7 +216,7 @@ class CatalogCategoryBulkUpdateJobAttributes:
 
         failed_count = _parse_failed_count(d.pop("failed_count", UNSET))
 
-        def _parse_completed_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_completed_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -222,16 +224,18 @@ class CatalogCategoryBulkUpdateJobAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                completed_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_job_date_time_type_0_type_0 = (
+                    datetime.datetime.fromisoformat(data)
+                )
 
-                return completed_at_type_0
+                return componentsschemas_job_date_time_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         completed_at = _parse_completed_at(d.pop("completed_at", UNSET))
 
-        def _parse_expires_at(data: object) -> datetime.datetime | None | Unset:
+        def _parse_expires_at(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -239,12 +243,14 @@ class CatalogCategoryBulkUpdateJobAttributes:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                expires_at_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_job_date_time_type_0_type_0 = (
+                    datetime.datetime.fromisoformat(data)
+                )
 
-                return expires_at_type_0
+                return componentsschemas_job_date_time_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         expires_at = _parse_expires_at(d.pop("expires_at", UNSET))
 

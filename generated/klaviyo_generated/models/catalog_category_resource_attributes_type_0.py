@@ -20,12 +20,12 @@ class CatalogCategoryResourceAttributesType0:
     Attributes:
         external_id (None | str | Unset):
         name (None | str | Unset):
-        updated (datetime.datetime | None | Unset):
+        updated (datetime.datetime | None | str | Unset):
     """
 
     external_id: None | str | Unset = UNSET
     name: None | str | Unset = UNSET
-    updated: datetime.datetime | None | Unset = UNSET
+    updated: datetime.datetime | None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -83,7 +83,7 @@ class CatalogCategoryResourceAttributesType0:
 
         name = _parse_name(d.pop("name", UNSET))
 
-        def _parse_updated(data: object) -> datetime.datetime | None | Unset:
+        def _parse_updated(data: object) -> datetime.datetime | None | str | Unset:
             if data is None:
                 return data
             if isinstance(data, Unset):
@@ -91,12 +91,14 @@ class CatalogCategoryResourceAttributesType0:
             try:
                 if not isinstance(data, str):
                     raise TypeError()
-                updated_type_0 = datetime.datetime.fromisoformat(data)
+                componentsschemas_job_date_time_type_0_type_0 = (
+                    datetime.datetime.fromisoformat(data)
+                )
 
-                return updated_type_0
+                return componentsschemas_job_date_time_type_0_type_0
             except (TypeError, ValueError, AttributeError, KeyError):
                 pass
-            return cast(datetime.datetime | None | Unset, data)
+            return cast(datetime.datetime | None | str | Unset, data)
 
         updated = _parse_updated(d.pop("updated", UNSET))
 

@@ -14,11 +14,13 @@ from .client_credentials_token_request_grant_type import (
 )
 from .create_access_token_response_4xx import CreateAccessTokenResponse4XX
 from .directive import Directive
+from .directive_fields_item import DirectiveFieldsItem
 from .directive_operation import DirectiveOperation
 from .error_body import ErrorBody
 from .error_envelope import ErrorEnvelope
 from .localized_string import LocalizedString
-from .parent_reference import ParentReference
+from .parent_by_id import ParentById
+from .parent_by_source import ParentBySource
 
 __all__ = (
     "AccessTokenResponse",
@@ -31,9 +33,11 @@ __all__ = (
     "ClientCredentialsTokenRequestGrantType",
     "CreateAccessTokenResponse4XX",
     "Directive",
+    "DirectiveFieldsItem",
     "DirectiveOperation",
     "ErrorBody",
     "ErrorEnvelope",
     "LocalizedString",
-    "ParentReference",
+    "ParentById",
+    "ParentBySource",
 )

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
         CategoryByIdInputAttributesItem,
     )
     from ..models.localized_string import LocalizedString
-    from ..models.parent_reference import ParentReference
+    from ..models.parent_by_id import ParentById
+    from ..models.parent_by_source import ParentBySource
 
 
 T = TypeVar("T", bound="CategoryByIdInput")
@@ -27,7 +28,8 @@ class CategoryByIdInput:
         id (int): Propeller category id, the lookup key.
         language (str): Default language, ISO 639-1 (shown uppercase, e.g. EN, NL).
         names (list[LocalizedString]):
-        parent (ParentReference): Either `{id}` or `{sourceId, source}`.
+        parent (ParentById | ParentBySource): Either `{id}` or `{sourceId, source}`. The server refuses a parent that
+            names neither (10007 "expected key [id], or keys [sourceId] and [source]"); given both, id wins.
         descriptions (list[LocalizedString] | Unset):
         short_descriptions (list[LocalizedString] | Unset):
         attributes (list[CategoryByIdInputAttributesItem] | Unset): Attribute values; see Propeller's attribute
@@ -39,7 +41,7 @@ class CategoryByIdInput:
     id: int
     language: str
     names: list[LocalizedString]
-    parent: ParentReference
+    parent: ParentById | ParentBySource
     descriptions: list[LocalizedString] | Unset = UNSET
     short_descriptions: list[LocalizedString] | Unset = UNSET
     attributes: list[CategoryByIdInputAttributesItem] | Unset = UNSET
@@ -47,6 +49,8 @@ class CategoryByIdInput:
     source: str | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.parent_by_id import ParentById  # noqa: PLC0415
+
         id = self.id
 
         language = self.language
@@ -56,7 +60,11 @@ class CategoryByIdInput:
             names_item = names_item_data.to_dict()
             names.append(names_item)
 
-        parent = self.parent.to_dict()
+        parent: dict[str, Any]
+        if isinstance(self.parent, ParentById):
+            parent = self.parent.to_dict()
+        else:
+            parent = self.parent.to_dict()
 
         descriptions: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.descriptions, Unset):
@@ -112,7 +120,8 @@ class CategoryByIdInput:
             CategoryByIdInputAttributesItem,  # noqa: PLC0415
         )
         from ..models.localized_string import LocalizedString  # noqa: PLC0415
-        from ..models.parent_reference import ParentReference  # noqa: PLC0415
+        from ..models.parent_by_id import ParentById  # noqa: PLC0415
+        from ..models.parent_by_source import ParentBySource  # noqa: PLC0415
 
         d = dict(src_dict)
         id = d.pop("id")
@@ -126,7 +135,22 @@ class CategoryByIdInput:
 
             names.append(names_item)
 
-        parent = ParentReference.from_dict(d.pop("parent"))
+        def _parse_parent(data: object) -> ParentById | ParentBySource:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_parent_reference_type_0 = ParentById.from_dict(data)
+
+                return componentsschemas_parent_reference_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_parent_reference_type_1 = ParentBySource.from_dict(data)
+
+            return componentsschemas_parent_reference_type_1
+
+        parent = _parse_parent(d.pop("parent"))
 
         _descriptions = d.pop("descriptions", UNSET)
         descriptions: list[LocalizedString] | Unset = UNSET

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
+from ..models.directive_fields_item import DirectiveFieldsItem
 from ..models.directive_operation import DirectiveOperation
 
 T = TypeVar("T", bound="Directive")
@@ -17,16 +18,19 @@ class Directive:
     """
     Attributes:
         operation (DirectiveOperation):
-        fields (list[str]): Field names for skipIfNotEmpty; empty for the other two.
+        fields (list[DirectiveFieldsItem]): Field names for skipIfNotEmpty; empty for the other two.
     """
 
     operation: DirectiveOperation
-    fields: list[str]
+    fields: list[DirectiveFieldsItem]
 
     def to_dict(self) -> dict[str, Any]:
         operation = self.operation.value
 
-        fields = self.fields
+        fields = []
+        for fields_item_data in self.fields:
+            fields_item = fields_item_data.value
+            fields.append(fields_item)
 
         field_dict: dict[str, Any] = {}
 
@@ -44,7 +48,12 @@ class Directive:
         d = dict(src_dict)
         operation = DirectiveOperation(d.pop("operation"))
 
-        fields = cast(list[str], d.pop("fields"))
+        fields = []
+        _fields = d.pop("fields")
+        for fields_item_data in _fields:
+            fields_item = DirectiveFieldsItem(fields_item_data)
+
+            fields.append(fields_item)
 
         directive = cls(
             operation=operation,

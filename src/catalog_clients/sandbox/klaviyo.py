@@ -9,7 +9,6 @@ percent-encoded cursor, and every bad input gets a JSON:API 4xx, never a 500.
 from __future__ import annotations
 
 import base64
-import binascii
 import math
 import random
 import re
@@ -166,7 +165,7 @@ def encode_cursor(offset: int) -> str:
 def decode_cursor(cursor: str) -> int | None:
     try:
         text = base64.b64decode(cursor, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, and a non-ASCII cursor
         return None
     if not re.fullmatch(r"cursor:\d{8}", text):
         return None

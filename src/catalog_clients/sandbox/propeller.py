@@ -9,7 +9,6 @@ Items are processed in order, so a parent created earlier in the same batch coun
 from __future__ import annotations
 
 import base64
-import binascii
 import json
 import secrets
 import time
@@ -194,7 +193,7 @@ def _basic_credentials(header: str | None) -> tuple[str, str] | None:
         return None
     try:
         client_id, _, secret = base64.b64decode(encoded.strip()).decode().partition(":")
-    except (binascii.Error, UnicodeDecodeError):
+    except ValueError:  # binascii.Error, UnicodeDecodeError, and non-ASCII header text
         return None
     return client_id, secret
 

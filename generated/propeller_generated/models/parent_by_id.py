@@ -9,20 +9,19 @@ from attrs import define as _attrs_define
 
 from ..types import UNSET, Unset
 
-T = TypeVar("T", bound="ParentReference")
+T = TypeVar("T", bound="ParentById")
 
 
 @_attrs_define
-class ParentReference:
-    """Either `{id}` or `{sourceId, source}`.
-
+class ParentById:
+    """
     Attributes:
-        id (int | Unset):
+        id (int):
         source_id (str | Unset):
         source (str | Unset):
     """
 
-    id: int | Unset = UNSET
+    id: int
     source_id: str | Unset = UNSET
     source: str | Unset = UNSET
 
@@ -35,9 +34,11 @@ class ParentReference:
 
         field_dict: dict[str, Any] = {}
 
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
+        field_dict.update(
+            {
+                "id": id,
+            }
+        )
         if source_id is not UNSET:
             field_dict["sourceId"] = source_id
         if source is not UNSET:
@@ -48,16 +49,16 @@ class ParentReference:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        id = d.pop("id")
 
         source_id = d.pop("sourceId", UNSET)
 
         source = d.pop("source", UNSET)
 
-        parent_reference = cls(
+        parent_by_id = cls(
             id=id,
             source_id=source_id,
             source=source,
         )
 
-        return parent_reference
+        return parent_by_id
