@@ -15,7 +15,7 @@ export PATH := $(abspath $(BIN)):$(PATH)
 CASSETTE_PORT ?= 18765
 DEMO_PORT ?= 18766
 
-.PHONY: help venv generate check-generated spec-check lint format typecheck test test-fast \
+.PHONY: help venv generate check-generated spec-check fault-table lint format typecheck test test-fast \
 	cassettes demo bench bench-smoke clean
 
 help:
@@ -23,6 +23,7 @@ help:
 	@echo "make demo             run the CLI against a local sandbox"
 	@echo "make generate         regenerate generated/ from spec/"
 	@echo "make check-generated  fail if generated/ differs from the specs' output"
+	@echo "make fault-table      rewrite docs/fault-table.md from the tests' fault table"
 	@echo "make cassettes        re-record every cassette against a fresh local sandbox"
 	@echo "make bench            run the benchmarks and write benchmarks/results.md"
 
@@ -44,6 +45,9 @@ check-generated: venv
 
 spec-check: venv
 	$(BIN)/openapi-spec-validator spec/klaviyo.yaml spec/propeller.yaml
+
+fault-table: venv
+	$(BIN)/python scripts/fault_table.py
 
 lint: venv
 	$(BIN)/ruff check .
