@@ -11,7 +11,7 @@ import httpx
 import pytest
 from propeller_fakes import FakePropeller, category
 
-from catalog_clients import AsyncPropellerClient, PropellerClient
+from catalog_clients import AsyncPropellerClient, PropellerClient, errors
 from catalog_clients.propeller._chunks import plan_chunks
 from catalog_clients.propeller._results import Failure
 
@@ -33,7 +33,7 @@ def test_a_chunk_is_handed_out_as_soon_as_it_is_full() -> None:
     plan = plan_chunks(iter(source), 3, lambda failure: None)
     first = next(plan)
     assert source.read == 3
-    assert [p.index for p in first.items] == [0, 1, 2]
+    assert first.indexes == (0, 1, 2)
     assert [len(c) for c in plan] == [3, 3, 1]
     assert source.read == 10
 
@@ -41,9 +41,43 @@ def test_a_chunk_is_handed_out_as_soon_as_it_is_full() -> None:
 def test_invalid_items_are_rejected_and_chunks_hold_only_valid_ones() -> None:
     rejected: list[Failure] = []
     chunks = list(plan_chunks(iter(Source(7, bad=frozenset({1, 4}))), 2, rejected.append))
-    assert [[p.index for p in c.items] for c in chunks] == [[0, 2], [3, 5], [6]]
+    assert [c.indexes for c in chunks] == [(0, 2), (3, 5), (6,)]
     assert [(f.index, f.item) for f in rejected] == [(1, {"id": "bad"}), (4, {"id": "bad"})]
     assert "must be an integer" in str(rejected[0].error)
+
+
+def test_an_item_json_cannot_hold_fails_alone_and_the_rest_is_sent() -> None:
+    unencodable = {**category(1), "attributes": [{"n": 2**70}]}  # beyond 64 bits
+    rejected: list[Failure] = []
+    (chunk,) = plan_chunks([category(0), unencodable, category(2)], 10, rejected.append)
+    assert chunk.indexes == (0, 2)
+    assert [c["id"] for c in json.loads(chunk.body)] == [category(0)["id"], category(2)["id"]]
+    ((index, item, reason),) = [(f.index, f.item, f.reason) for f in rejected]
+    assert (index, item) == (1, unencodable)
+    assert "cannot be encoded as JSON" in reason
+
+
+def test_strict_mode_refuses_an_item_json_cannot_hold() -> None:
+    fake = FakePropeller()
+    unencodable = {**category(1), "attributes": [{"n": 2**70}]}
+    with (
+        PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client,
+        pytest.raises(errors.InputValidationError, match="item 1: cannot be encoded as JSON"),
+    ):
+        client.bulk_upsert_categories_by_id([category(0), unencodable], strict=True)
+    assert fake.bulk_requests == []
+
+
+def test_a_generator_that_reuses_one_dict_still_sends_each_item() -> None:
+    def reusing() -> Iterator[dict[str, Any]]:
+        item: dict[str, Any] = {}
+        for i in range(5):
+            item.clear()
+            item.update(category(i))
+            yield item
+
+    (chunk,) = plan_chunks(reusing(), 10, lambda failure: None)
+    assert [c["id"] for c in json.loads(chunk.body)] == [category(i)["id"] for i in range(5)]
 
 
 def test_2500_items_make_three_requests_of_at_most_1000() -> None:

@@ -5,11 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from propeller_generated.models import BulkCategoriesByIdRequest
 
 from catalog_clients import Category, Directives, errors
 from catalog_clients.propeller import category_problems
 from catalog_clients.propeller._inputs import directives_to_wire
+from catalog_clients.propeller._validation import CATEGORY_FIELDS, plainly_valid
 
 
 def valid() -> dict[str, Any]:
@@ -18,6 +21,17 @@ def valid() -> dict[str, Any]:
         "language": "EN",
         "names": [{"language": "EN", "value": "Bikes"}],
         "parent": {"id": 1},
+    }
+
+
+def every_field() -> dict[str, Any]:
+    return {
+        **valid(),
+        "descriptions": [{"language": "NL", "value": "x"}],
+        "shortDescriptions": [],
+        "attributes": [{"name": "a", "value": 1}],
+        "sourceId": "s",
+        "source": "ERP",
     }
 
 
@@ -56,14 +70,7 @@ def test_category_with_a_source_parent() -> None:
 
 
 def test_wire_dicts_survive_the_generated_request_model_unchanged() -> None:
-    full = {
-        **valid(),
-        "descriptions": [{"language": "NL", "value": "x"}],
-        "shortDescriptions": [],
-        "attributes": [{"name": "a", "value": 1}],
-        "sourceId": "s",
-        "source": "ERP",
-    }
+    full = every_field()
     payload = {
         "categories": [full, {**valid(), "parent": {"sourceId": "p", "source": "ERP"}}],
         "directives": Directives(skip_if_not_empty=["names"]).to_wire(),
@@ -149,77 +156,76 @@ def _without(key: str) -> dict[str, Any]:
     return item
 
 
-@pytest.mark.parametrize(
-    ("item", "field", "fragment"),
-    [
-        (_without("id"), "id", "is required"),
-        ({**valid(), "id": "1800"}, "id", "must be an integer, got '1800'"),
-        ({**valid(), "id": True}, "id", "must be an integer, got True"),
-        ({**valid(), "id": 18.0}, "id", "must be an integer"),
-        (_without("language"), "language", "is required"),
-        ({**valid(), "language": "ENG"}, "language", "two-letter ISO 639-1"),
-        ({**valid(), "language": "E1"}, "language", "two-letter ISO 639-1"),
-        (_without("names"), "names", "is required"),
-        ({**valid(), "names": []}, "names", "must not be empty"),
-        ({**valid(), "names": "Bikes"}, "names", "must be a list of {language, value} objects"),
-        ({**valid(), "names": [{"value": "Bikes"}]}, "names[0].language", "is required"),
-        (
-            {**valid(), "names": [{"language": "English", "value": "B"}]},
-            "names[0].language",
-            "two-letter",
-        ),
-        ({**valid(), "names": [{"language": "EN"}]}, "names[0].value", "is required"),
-        (
-            {**valid(), "names": [{"language": "EN", "value": 5}]},
-            "names[0].value",
-            "must be a string, got int",
-        ),
-        ({**valid(), "names": ["Bikes"]}, "names[0]", "must be a {language, value} object"),
-        (
-            {**valid(), "names": [{"language": "EN", "value": "B", "lang": "EN"}]},
-            "names[0].lang",
-            "extraneous key 'lang'",
-        ),
-        (_without("parent"), "parent", "is required"),
-        ({**valid(), "parent": {}}, "parent", "must have an id, or a sourceId and a source"),
-        ({**valid(), "parent": 1}, "parent", "must be {id} or {sourceId, source}"),
-        ({**valid(), "parent": {"id": "1"}}, "parent.id", "must be an integer"),
-        (
-            {**valid(), "parent": {"id": 1, "sourceId": "x", "source": "y"}},
-            "parent",
-            "either id or sourceId and source, not both",
-        ),
-        ({**valid(), "parent": {"sourceId": "x"}}, "parent.source", "is required"),
-        (
-            {**valid(), "parent": {"sourceId": "", "source": "ERP"}},
-            "parent.sourceId",
-            "non-empty string",
-        ),
-        ({**valid(), "parent": {"id": 1, "parentId": 2}}, "parent.parentId", "extraneous key"),
-        ({**valid(), "descriptions": {"EN": "x"}}, "descriptions", "must be a list"),
-        (
-            {**valid(), "shortDescriptions": [{"language": "EN"}]},
-            "shortDescriptions[0].value",
-            "is required",
-        ),
-        ({**valid(), "attributes": {"color": "red"}}, "attributes", "list of attribute objects"),
-        ({**valid(), "sourceId": 5}, "sourceId", "must be a string, got int"),
-        ({**valid(), "source": None}, "source", "must be a string, got null"),
-        # The docs' own mistake, caught before the server refuses the whole chunk with 10007.
-        (
-            {**valid(), "shortDescription": []},
-            "shortDescription",
-            "extraneous key 'shortDescription' is not permitted "
-            "(did you mean 'shortDescriptions'?)",
-        ),
-        (
-            {**valid(), "short_descriptions": []},
-            "short_descriptions",
-            "(did you mean 'shortDescriptions'?)",
-        ),
-        ({**valid(), "colour": "red"}, "colour", "extraneous key 'colour' is not permitted"),
-    ],
-)
+INVALID = [
+    (_without("id"), "id", "is required"),
+    ({**valid(), "id": "1800"}, "id", "must be an integer, got '1800'"),
+    ({**valid(), "id": True}, "id", "must be an integer, got True"),
+    ({**valid(), "id": 18.0}, "id", "must be an integer"),
+    (_without("language"), "language", "is required"),
+    ({**valid(), "language": "ENG"}, "language", "two-letter ISO 639-1"),
+    ({**valid(), "language": "E1"}, "language", "two-letter ISO 639-1"),
+    (_without("names"), "names", "is required"),
+    ({**valid(), "names": []}, "names", "must not be empty"),
+    ({**valid(), "names": "Bikes"}, "names", "must be a list of {language, value} objects"),
+    ({**valid(), "names": [{"value": "Bikes"}]}, "names[0].language", "is required"),
+    (
+        {**valid(), "names": [{"language": "English", "value": "B"}]},
+        "names[0].language",
+        "two-letter",
+    ),
+    ({**valid(), "names": [{"language": "EN"}]}, "names[0].value", "is required"),
+    (
+        {**valid(), "names": [{"language": "EN", "value": 5}]},
+        "names[0].value",
+        "must be a string, got int",
+    ),
+    ({**valid(), "names": ["Bikes"]}, "names[0]", "must be a {language, value} object"),
+    (
+        {**valid(), "names": [{"language": "EN", "value": "B", "lang": "EN"}]},
+        "names[0].lang",
+        "extraneous key 'lang'",
+    ),
+    (_without("parent"), "parent", "is required"),
+    ({**valid(), "parent": {}}, "parent", "must have an id, or a sourceId and a source"),
+    ({**valid(), "parent": 1}, "parent", "must be {id} or {sourceId, source}"),
+    ({**valid(), "parent": {"id": "1"}}, "parent.id", "must be an integer"),
+    (
+        {**valid(), "parent": {"id": 1, "sourceId": "x", "source": "y"}},
+        "parent",
+        "either id or sourceId and source, not both",
+    ),
+    ({**valid(), "parent": {"sourceId": "x"}}, "parent.source", "is required"),
+    (
+        {**valid(), "parent": {"sourceId": "", "source": "ERP"}},
+        "parent.sourceId",
+        "non-empty string",
+    ),
+    ({**valid(), "parent": {"id": 1, "parentId": 2}}, "parent.parentId", "extraneous key"),
+    ({**valid(), "descriptions": {"EN": "x"}}, "descriptions", "must be a list"),
+    (
+        {**valid(), "shortDescriptions": [{"language": "EN"}]},
+        "shortDescriptions[0].value",
+        "is required",
+    ),
+    ({**valid(), "attributes": {"color": "red"}}, "attributes", "list of attribute objects"),
+    ({**valid(), "sourceId": 5}, "sourceId", "must be a string, got int"),
+    ({**valid(), "source": None}, "source", "must be a string, got null"),
+    # The docs' own mistake, caught before the server refuses the whole chunk with 10007.
+    (
+        {**valid(), "shortDescription": []},
+        "shortDescription",
+        "extraneous key 'shortDescription' is not permitted (did you mean 'shortDescriptions'?)",
+    ),
+    (
+        {**valid(), "short_descriptions": []},
+        "short_descriptions",
+        "(did you mean 'shortDescriptions'?)",
+    ),
+    ({**valid(), "colour": "red"}, "colour", "extraneous key 'colour' is not permitted"),
+]
+
+
+@pytest.mark.parametrize(("item", "field", "fragment"), INVALID)
 def test_each_validation_rule(item: dict[str, Any], field: str, fragment: str) -> None:
     problems = category_problems(3, item)
     assert [(p.index, p.field) for p in problems] == [(3, field)]
@@ -241,3 +247,52 @@ def test_a_typed_category_missing_its_parent_is_reported_not_raised() -> None:
     problems = category_problems(5, Category(id=1, language="EN", names={"EN": "x"}))
     assert [(p.index, p.field) for p in problems] == [(5, "parent")]
     assert category_problems(None, valid()) == []
+
+
+# The fast path (plainly_valid) may only ever say yes to what category_problems accepts.
+
+
+@pytest.mark.parametrize(("item", "field", "fragment"), INVALID)
+def test_the_fast_path_never_accepts_an_invalid_item(item: Any, field: str, fragment: str) -> None:
+    assert not plainly_valid(item)
+
+
+def test_the_fast_path_accepts_the_common_shapes() -> None:
+    full = every_field()
+    by_source = {**valid(), "parent": {"sourceId": "p", "source": "ERP"}}
+    for item in (valid(), full, by_source):
+        assert plainly_valid(item)
+        assert category_problems(0, item) == []
+
+
+_values = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from(["", "EN", "nl", "E1", "ENG", "É1", "x"]),
+    st.lists(
+        st.dictionaries(
+            st.sampled_from(["language", "value", "lang"]),
+            st.sampled_from(["EN", "", "English", 5, None]),
+            max_size=3,
+        ),
+        max_size=2,
+    ),
+    st.dictionaries(
+        st.sampled_from(["id", "sourceId", "source", "x"]),
+        st.sampled_from([1, "1", "", "ERP", True, None]),
+        max_size=3,
+    ),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.sampled_from([*CATEGORY_FIELDS, "colour"]), _values), st.booleans())
+def test_whatever_the_fast_path_accepts_has_no_problems(
+    changes: dict[str, Any], drop: bool
+) -> None:
+    item = {**valid(), **changes}
+    if drop:
+        item.pop(next(iter(changes), "id"), None)
+    if plainly_valid(item):
+        assert category_problems(0, item) == []

@@ -12,24 +12,24 @@ import httpx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from propeller_fakes import category
-from propeller_generated.models.bulk_item_result import BulkItemResult
 
 from catalog_clients import errors
 from catalog_clients.propeller._bulk import BulkUpsert
-from catalog_clients.propeller._chunks import Chunk, Planned
+from catalog_clients.propeller._chunks import Chunk
 from catalog_clients.propeller._results import NOT_REPORTED, merge_items
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 
 
 def chunk_of(ids: list[int], first_index: int = 0) -> Chunk:
-    return Chunk(
-        0, tuple(Planned(first_index + n, category(i), category(i)) for n, i in enumerate(ids))
-    )
+    items = tuple(category(i) for i in ids)
+    indexes = tuple(range(first_index, first_index + len(ids)))
+    return Chunk(0, indexes, items, tuple(ids), json.dumps(items).encode())
 
 
-def entries(*dicts: dict[str, Any]) -> list[BulkItemResult]:
-    return [BulkItemResult.from_dict(d) for d in dicts]
+def entries(*dicts: dict[str, Any]) -> list[dict[str, Any]]:
+    """Per-item results as merge_items gets them: shape-checked wire dicts."""
+    return list(dicts)
 
 
 def ok(key: Any, action: str = "create") -> dict[str, Any]:

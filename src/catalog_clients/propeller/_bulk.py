@@ -6,15 +6,16 @@ came of them; everything they would otherwise have to duplicate lives here.
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import httpx
 from propeller_generated.api.categories import bulk_categories_by_id
-from propeller_generated.models import BulkCategoriesByIdRequest, BulkCategoriesResponse
-from propeller_generated.models.bulk_item_result import BulkItemResult
+from propeller_generated.models import BulkCategoriesByIdRequest
 
+from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import IDEMPOTENT
 from ..errors import (
@@ -23,7 +24,7 @@ from ..errors import (
     InputValidationError,
     Problem,
 )
-from ._chunks import MAX_CHUNK_SIZE, Chunk, plan_chunks, prepare
+from ._chunks import MAX_CHUNK_SIZE, Chunk, encode, plan_chunks, prepare
 from ._errors import read_error_envelope
 from ._inputs import Directives, directives_to_wire
 from ._results import BulkResult, Progress, Tally, fail_chunk, merge_items
@@ -33,7 +34,9 @@ log = logging.getLogger("catalog_clients.propeller")
 MAX_CONCURRENCY = 20  # the HTTP connection pool's size
 Answer = httpx.Response | CatalogClientError
 
-# Scalar types of a per-item result, checked because the generated from_dict only casts.
+# Scalar types of a per-item result: the shape check is the only one (the generated
+# BulkItemResult.from_dict merely casts), so the merge reads the checked dicts directly.
+# Exact types: JSON decodes to nothing else, and bool must not pass for int.
 _ITEM_TYPES: dict[str, tuple[type, ...]] = {
     "action": (str,),
     "id": (int,),
@@ -52,6 +55,16 @@ def _check_argument(name: str, value: object, maximum: int) -> None:
         )
 
 
+def _entry_problem(i: int, entry: object) -> str | None:
+    if type(entry) is not dict:
+        return f"data[{i}] must be an object, got {type(entry).__name__}"
+    for field, value in entry.items():  # the entry's own few keys, not every known field
+        types = _ITEM_TYPES.get(field)
+        if types is not None and value is not None and type(value) not in types:
+            return f"data[{i}].{field} has the wrong type ({type(value).__name__})"
+    return None
+
+
 def _shape_problem(body: object) -> str | None:
     """What keeps a 200 body from being a BulkCategoriesResponse, or None."""
     if not isinstance(body, dict):
@@ -60,17 +73,11 @@ def _shape_problem(body: object) -> str | None:
     if not isinstance(data, list):
         return f"'data' must be a list, got {type(data).__name__}"
     for i, entry in enumerate(data):
-        if not isinstance(entry, dict):
-            return f"data[{i}] must be an object, got {type(entry).__name__}"
-        for field, types in _ITEM_TYPES.items():
-            value = entry.get(field)
-            if value is None:
-                continue
-            wrong_bool = isinstance(value, bool) and bool not in types
-            if wrong_bool or not isinstance(value, types):
-                return f"data[{i}].{field} has the wrong type ({type(value).__name__})"
+        problem = _entry_problem(i, entry)
+        if problem is not None:
+            return problem
     total = body.get("total")
-    if total is not None and (isinstance(total, bool) or not isinstance(total, int)):
+    if total is not None and type(total) is not int:
         return f"'total' must be an integer, got {type(total).__name__}"
     messages = body.get("messages")
     if messages is not None and not (
@@ -80,13 +87,22 @@ def _shape_problem(body: object) -> str | None:
     return None
 
 
-def parse_bulk_response(response: httpx.Response) -> list[BulkItemResult]:
-    """The per-item results of a 2xx answer; ResponseDecodeError (raw body kept) otherwise."""
+def parse_bulk_response(response: httpx.Response) -> list[dict[str, Any]]:
+    """The per-item results of a 2xx answer, as checked wire dicts (``BulkItemResult``'s
+    fields); ResponseDecodeError (raw body kept) otherwise."""
     body = json_body(response)
     problem = _shape_problem(body)
     if problem is not None:
         raise schema_mismatch(response, problem)
-    return BulkCategoriesResponse.from_dict(body).data
+    data: list[dict[str, Any]] = body["data"]
+    return data
+
+
+@functools.cache
+def _request_shape() -> tuple[str, str, tuple[tuple[str, str], ...]]:
+    """Method, URL and headers of the bulk request, from the generated endpoint (once)."""
+    kwargs = bulk_categories_by_id._get_kwargs(body=BulkCategoriesByIdRequest(categories=[]))
+    return kwargs["method"], kwargs["url"], tuple(kwargs["headers"].items())
 
 
 def is_fatal(error: CatalogClientError) -> bool:
@@ -125,6 +141,9 @@ class BulkUpsert:
                 ]
             )
         self.directives = directives_to_wire(directives)
+        self._directives_json = (
+            b',"directives":' + _json.dumps(self.directives) if self.directives else b""
+        )
         self.chunk_size = chunk_size
         self.concurrency = concurrency
         if strict:
@@ -140,11 +159,19 @@ class BulkUpsert:
         if not isinstance(categories, Sequence):
             categories = list(categories)
         problems: list[Problem] = []
+        indexes: list[int] = []
+        wires: list[dict[str, Any]] = []
         for index, item in enumerate(categories):
             prepared = prepare(index, item)
             if isinstance(prepared, list):
                 problems.extend(prepared)
+            else:
+                indexes.append(index)
+                wires.append(prepared)
+        _, unencodable = encode(wires)  # what planning would reject later
+        problems += [Problem(indexes[p], None, reason) for p, reason in unencodable.items()]
         if problems:
+            problems.sort(key=lambda p: p.index or 0)
             raise InputValidationError(problems)
         return categories
 
@@ -153,16 +180,22 @@ class BulkUpsert:
         return plan_chunks(self._categories, self.chunk_size, self.tally.reject)
 
     def request_kwargs(self, chunk: Chunk) -> dict[str, Any]:
-        """``httpx.Client.request`` arguments for one chunk, built by the generated code."""
-        payload: dict[str, Any] = {"categories": [p.wire for p in chunk.items]}
-        if self.directives:
-            payload["directives"] = self.directives
-        kwargs = bulk_categories_by_id._get_kwargs(
-            body=BulkCategoriesByIdRequest.from_dict(payload)
-        )
-        # Bulk by id is an upsert, so repeating it is safe: the retry policy may retry it.
-        kwargs["extensions"] = {IDEMPOTENT: True}
-        return kwargs
+        """``httpx.Client.request`` arguments for one chunk.
+
+        Method, URL and content type come from the generated endpoint; the body is the
+        chunk's items as encoded when they were planned, sent as bytes. The generated
+        ``from_dict``/``to_dict`` round trip would only rebuild the same JSON from the
+        already validated wire dicts, at 9 ms per 1000 items.
+        """
+        method, url, headers = _request_shape()
+        return {
+            "method": method,
+            "url": url,
+            "headers": dict(headers),
+            "content": b'{"categories":' + chunk.body + self._directives_json + b"}",
+            # Bulk by id is an upsert, so repeating it is safe: the retry policy may retry it.
+            "extensions": {IDEMPOTENT: True},
+        }
 
     def settle(self, chunk: Chunk, answer: Answer) -> None:
         """Record what came of one chunk; re-raise an error that dooms the whole call."""

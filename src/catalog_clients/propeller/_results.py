@@ -10,8 +10,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -19,8 +18,6 @@ import attrs
 from ..errors import CatalogClientError
 
 if TYPE_CHECKING:
-    from propeller_generated.models import BulkItemResult
-
     from ._chunks import Chunk
 
 log = logging.getLogger("catalog_clients.propeller")
@@ -86,9 +83,7 @@ class ChunkOutcome:
 
 def _key(value: object) -> int | str | None:
     """The server's ``key`` in a comparable form: ints stay, digit strings become ints."""
-    if isinstance(value, bool):  # True == 1 in Python; a boolean key is junk
-        return None
-    if isinstance(value, int):
+    if type(value) is int:  # the common case first; bool is excluded (True == 1 in Python)
         return value
     if isinstance(value, str):
         text = value.strip()
@@ -97,49 +92,62 @@ def _key(value: object) -> int | str | None:
     return None
 
 
-def _verdict(entry: BulkItemResult) -> tuple[str | None, str]:
+def _verdict(entry: Mapping[str, Any]) -> tuple[str | None, str]:
     """``("create" | "update", "")`` for a success, ``(None, reason)`` for a failure."""
-    error = entry.error if isinstance(entry.error, str) and entry.error else None
-    if entry.success is False or (error and entry.success is not True):
-        message = entry.message if isinstance(entry.message, str) and entry.message else None
+    success = entry.get("success")
+    error = entry.get("error")
+    if success is False or (error and success is not True):
+        message = entry.get("message")
         return None, error or message or "the server reported a failure without a reason"
-    action = entry.action.lower() if isinstance(entry.action, str) else None
-    if action in ("create", "update"):
-        return action, ""
-    return None, f"the server reported success with an unknown action {entry.action!r}"
+    action = entry.get("action")
+    verdict = action.lower() if isinstance(action, str) else None
+    if verdict in ("create", "update"):
+        return verdict, ""
+    return None, f"the server reported success with an unknown action {action!r}"
 
 
-def merge_items(chunk: Chunk, entries: Sequence[BulkItemResult]) -> ChunkOutcome:
-    """Match the server's per-item results to the chunk's items by key."""
-    waiting: dict[int | str, deque[Any]] = {}
-    for planned in chunk.items:
-        waiting.setdefault(planned.key, deque()).append(planned)
-    counts = {"create": 0, "update": 0}
+def merge_items(chunk: Chunk, entries: Sequence[Mapping[str, Any]]) -> ChunkOutcome:
+    """Match the server's per-item results (type-checked wire dicts) to the chunk by key."""
+    # key -> positions in the chunk, latest first, so that pop() hands out input order.
+    waiting: dict[int | str, list[int]] = {}
+    keys = chunk.keys
+    for position in range(len(keys) - 1, -1, -1):
+        found = waiting.get(keys[position])
+        if found is None:
+            waiting[keys[position]] = [position]
+        else:
+            found.append(position)
+    created = updated = ignored = 0
     failures: list[Failure] = []
-    ignored = 0
     for entry in entries:
-        key = _key(entry.key)
+        key = _key(entry.get("key"))
         queue = waiting.get(key) if key is not None else None
         if not queue:  # unknown key, or more results than items with this key
             ignored += 1
             continue
-        planned = queue.popleft()
+        position = queue.pop()
         action, reason = _verdict(entry)
-        if action is not None:
-            counts[action] += 1
+        if action == "create":
+            created += 1
+        elif action == "update":
+            updated += 1
         else:
-            failures.append(Failure(planned.index, planned.item, reason))
-    for queue in waiting.values():
-        failures.extend(Failure(p.index, p.item, NOT_REPORTED) for p in queue)
+            failures.append(Failure(chunk.indexes[position], chunk.items[position], reason))
+    failures.extend(
+        Failure(chunk.indexes[p], chunk.items[p], NOT_REPORTED)
+        for queue in waiting.values()
+        for p in queue
+    )
     if ignored:
         log.warning("chunk %d: ignored %d result(s) matching no sent item", chunk.number, ignored)
     failures.sort(key=lambda f: f.index)
-    return ChunkOutcome(counts["create"], counts["update"], tuple(failures))
+    return ChunkOutcome(created, updated, tuple(failures))
 
 
 def fail_chunk(chunk: Chunk, error: CatalogClientError) -> ChunkOutcome:
     """Every item of a chunk that failed as a whole carries the chunk's typed error."""
-    return ChunkOutcome(failures=tuple(Failure(p.index, p.item, error) for p in chunk.items))
+    pairs = zip(chunk.indexes, chunk.items, strict=True)
+    return ChunkOutcome(failures=tuple(Failure(index, item, error) for index, item in pairs))
 
 
 class Tally:

@@ -129,6 +129,76 @@ class _Checker:
             self.add("parent", "must have an id, or a sourceId and a source")
 
 
+_FIELD_SET = frozenset(CATEGORY_FIELDS)
+_REQUIRED_SET = frozenset(REQUIRED_FIELDS)
+_LOCALIZED_KEY_SET = frozenset(_LOCALIZED_KEYS)
+
+
+def _plain_language(value: object) -> bool:
+    # isalpha() on ASCII is exactly [A-Za-z], so this is the _LANGUAGE rule without a regex.
+    return type(value) is str and len(value) == 2 and value.isascii() and value.isalpha()
+
+
+def _plain_localized(value: object, required: bool) -> bool:
+    if type(value) is not list or (required and not value):
+        return False
+    for entry in value:
+        if (
+            type(entry) is not dict
+            or entry.keys() != _LOCALIZED_KEY_SET
+            or type(entry["value"]) is not str
+            or not _plain_language(entry["language"])
+        ):
+            return False
+    return True
+
+
+def _plain_parent(value: object) -> bool:
+    if type(value) is not dict:
+        return False
+    if len(value) == 1:
+        return type(value.get("id")) is int
+    source_id, source = value.get("sourceId"), value.get("source")
+    return (
+        len(value) == 2
+        and type(source_id) is str
+        and type(source) is str
+        and bool(source_id and source)
+    )
+
+
+def plainly_valid(item: object) -> bool:
+    """A fast yes for the common, well-formed category; False means "ask category_problems".
+
+    ``category_problems`` stays the one authority (and the only source of messages): this
+    accepts a subset of what it accepts, with exact-type checks instead of the per-field
+    walk, so that 1000 good items cost about 1 ms instead of 8 (benchmarks/hotspots.md).
+    Anything unusual (tuples, Mapping subclasses, int subclasses) simply takes the slow path.
+    """
+    if type(item) is not dict:
+        return False
+    keys = item.keys()
+    if not (keys >= _REQUIRED_SET and keys <= _FIELD_SET):
+        return False
+    if (
+        type(item["id"]) is not int
+        or not _plain_language(item["language"])
+        or not _plain_localized(item["names"], True)
+        or not _plain_parent(item["parent"])
+    ):
+        return False
+    if len(keys) == len(REQUIRED_FIELDS):
+        return True
+    for field in ("descriptions", "shortDescriptions"):
+        if field in item and not _plain_localized(item[field], False):
+            return False
+    for field in ("sourceId", "source"):
+        if field in item and type(item[field]) is not str:
+            return False
+    attributes = item.get("attributes", [])
+    return type(attributes) is list and all(type(a) is dict for a in attributes)
+
+
 def category_problems(index: int | None, item: object) -> list[Problem]:
     """Every problem of one wire-format category; [] when it may be sent."""
     check = _Checker(index)
