@@ -37,7 +37,8 @@ def json_body(response: httpx.Response) -> Any:
         raise _decode_error(response, f"expected a JSON body, got {media}")
     try:
         return json.loads(response.content)
-    except (ValueError, UnicodeDecodeError) as exc:
+    # RecursionError: a body nested thousands of levels deep is junk, not a crash.
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
         raise _decode_error(response, f"invalid JSON ({exc})") from None
 
 
