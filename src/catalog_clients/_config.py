@@ -45,6 +45,9 @@ def check_url(url: str, what: str) -> str:
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
+        if parts.username is not None or parts.password is not None:
+            # Said without the URL: the password would end up in this message, and in reprs.
+            raise ConfigurationError(f"{what} must not carry credentials (user:password@host)")
         parts.port  # noqa: B018  (raises ValueError on a malformed port)
     except ValueError as exc:
         raise ConfigurationError(f"{what} {url!r} is not a valid URL: {exc}") from None
