@@ -29,7 +29,7 @@ MAX_ATTEMPTS = RETRIES.max_retries + 1
 # Queued copies of a fault that has to outlast every retry.
 PERSISTING = MAX_ATTEMPTS + 2
 # The client timeout of the read-timeout case, against a sandbox answer delayed by SLOW.
-SHORT_TIMEOUT = 0.25
+SHORT_TIMEOUT = 0.5
 SLOW = 1
 
 Api = Literal["klaviyo", "propeller"]
