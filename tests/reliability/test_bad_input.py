@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fuzzhelpers import category as good
 from typer.testing import CliRunner
 
 from catalog_clients import (
@@ -170,17 +171,6 @@ async def test_propeller_call_arguments_are_refused_by_both_shells(
 
 
 # --- category items through the clients ------------------------------------------------------
-
-
-def good(key: int, **changes: Any) -> dict[str, Any]:
-    item = {
-        "id": key,
-        "language": "EN",
-        "names": [{"language": "EN", "value": f"c{key}"}],
-        "parent": {"id": 1},
-    }
-    item.update(changes)
-    return {k: v for k, v in item.items() if v is not ...}
 
 
 # One item per rule of propeller/_validation.py, and the field each must be named by.

@@ -16,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from fuzzhelpers import category
 
 from catalog_clients import AsyncKlaviyoClient, AsyncPropellerClient, KlaviyoClient, PropellerClient
 from catalog_clients.propeller import Progress
@@ -40,15 +41,6 @@ def sandbox(server: SandboxServer) -> SandboxServer:
 def state(server: SandboxServer) -> dict[str, Any]:
     data: dict[str, Any] = httpx.get(f"{server.base_url}/__sandbox__/state").json()
     return data
-
-
-def category(key: int) -> dict[str, Any]:
-    return {
-        "id": key,
-        "language": "EN",
-        "names": [{"language": "EN", "value": f"c{key}"}],
-        "parent": {"id": 1},
-    }
 
 
 class Tracking(httpx.HTTPTransport):

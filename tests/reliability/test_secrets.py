@@ -30,6 +30,7 @@ from urllib.parse import parse_qsl
 import httpx
 import pytest
 import yaml
+from fuzzhelpers import category
 
 from catalog_clients import (
     AsyncKlaviyoClient,
@@ -233,15 +234,6 @@ class Redirecting:
 
     async def handle_async(self, request: httpx.Request) -> httpx.Response:
         return self.handle(request)
-
-
-def category(key: int) -> dict[str, Any]:
-    return {
-        "id": key,
-        "language": "EN",
-        "names": [{"language": "EN", "value": "x"}],
-        "parent": {"id": 1},
-    }
 
 
 def test_redirects_are_not_followed_by_the_sync_clients() -> None:
