@@ -51,7 +51,13 @@ def http_200(body: Any, url: str, content_type: str = "application/json") -> htt
 
 text = st.text(max_size=12)
 maybe = st.none().__or__
-json_leaf = st.none() | st.booleans() | st.integers() | st.floats() | text
+json_leaf = (
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | text
+)
 junk = st.recursive(
     json_leaf,
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(text, inner, max_size=3),
