@@ -6,7 +6,6 @@ Propeller's ``{"error": {...}}`` envelope); the status-to-type mapping lives in 
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
 from http import HTTPStatus
@@ -14,6 +13,7 @@ from typing import Any
 
 import httpx
 
+from .. import _json
 from ..errors import ResponseDecodeError, status_error
 from .retry import retry_after_of
 
@@ -36,9 +36,11 @@ def json_body(response: httpx.Response) -> Any:
         media = response.headers.get("content-type") or "no content type"
         raise _decode_error(response, f"expected a JSON body, got {media}")
     try:
-        return json.loads(response.content)
-    # RecursionError: a body nested thousands of levels deep is junk, not a crash.
-    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        # orjson: about half the time of json.loads on a page of jobs (benchmarks/hotspots.md).
+        # It refuses what RFC 8259 leaves out (NaN, a BOM, lone surrogates, nesting beyond
+        # 1024 levels) with a DecodeError, so junk is a ResponseDecodeError, never a crash.
+        return _json.loads(response.content)
+    except _json.DecodeError as exc:
         raise _decode_error(response, f"invalid JSON ({exc})") from None
 
 
@@ -68,7 +70,7 @@ def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader)
     details: dict[str, Any] = {}
     if response.content and is_json(response):
         try:
-            details = read_error_body(json.loads(response.content))
+            details = read_error_body(_json.loads(response.content))
         except Exception as exc:  # a vendor body we cannot read still yields the typed error
             log.debug("unreadable %d error body: %s", status, exc)
             details = {}

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any, NoReturn
 from urllib.parse import parse_qsl, urlsplit
 
@@ -48,6 +48,7 @@ from ..errors import (
     Problem,
     request_id_from,
 )
+from ._fastpath import LINK_NAMES, STATUS_BY_VALUE, NotFast, as_utc, read_jobs, read_links
 from ._models import Job, JobError, JobStatus, Page, RateLimitInfo
 
 # The names the sparse fieldset accepts ("id" only on revisions from 2023-12-15 on).
@@ -66,7 +67,6 @@ FIELD_NAMES = (
 _FIELD_SET = frozenset(FIELD_NAMES)
 _REVISION = re.compile(r"\d{4}-\d{2}-\d{2}(\.[A-Za-z0-9]+)?")
 _CURSOR_PARAM = "page[cursor]"
-_STATUS_BY_VALUE: dict[str, JobStatus] = {s.value: s for s in JobStatus}
 _NO_RATE_LIMIT = RateLimitInfo()
 
 
@@ -364,6 +364,14 @@ def _read_body(body: object) -> tuple[list[Job], dict[str, str | None]]:
         if not isinstance(item.get("attributes"), dict):
             _mismatch(f"data[{index}].attributes", "an object", item.get("attributes"))
     try:
+        return read_jobs(data), read_links(body.get("links"))
+    except NotFast:  # a shape the fast path does not take: the reference reading decides
+        return _read_generated(body)
+
+
+def _read_generated(body: dict[str, Any]) -> tuple[list[Job], dict[str, str | None]]:
+    """The reference reading: generated from_dict, then every value checked (below)."""
+    try:
         document = GetCatalogCategoryBulkUpdateJobsResponse.from_dict(body)
     except KeyError as exc:
         raise _Mismatch(f"a required key is missing: {exc}") from None
@@ -388,7 +396,7 @@ def _job(job: CatalogCategoryBulkUpdateJob, i: int) -> Job:
     if status is None or isinstance(status, Unset):
         status = None
     elif isinstance(status, str):
-        status = _STATUS_BY_VALUE.get(status) or JobStatus(status)
+        status = STATUS_BY_VALUE.get(status) or JobStatus(status)
     else:
         _mismatch(f"data[{i}].attributes.status", "a string", status)
     return Job(
@@ -416,15 +424,10 @@ def _count(value: object, i: int, name: str) -> int | None:
 
 def _datetime(value: object, i: int, name: str) -> datetime | None:
     if isinstance(value, datetime):
-        tz = value.tzinfo
-        if tz is UTC:
-            return value
-        if tz is None:  # a value without an offset is taken as UTC
-            return value.replace(tzinfo=UTC)
-        try:
-            return value.astimezone(UTC)
-        except (OverflowError, ValueError):
+        utc = as_utc(value)
+        if utc is None:
             _mismatch(f"data[{i}].attributes.{name}", "a date-time within range", value)
+        return utc
     if value is None or isinstance(value, Unset):
         return None
     # The generated from_dict leaves a string it could not parse as it was.
@@ -508,13 +511,8 @@ def _category_ids(relationships: object, i: int) -> list[str]:
     return ids
 
 
-_LINK_NAMES = (
-    ("self", "self_"),
-    ("first", "first"),
-    ("last", "last"),
-    ("prev", "prev"),
-    ("next", "next_"),
-)
+# The generated model's attribute for each link name.
+_LINK_ATTRIBUTES = tuple(zip(LINK_NAMES, ("self_", "first", "last", "prev", "next_"), strict=True))
 
 
 def _links(links: object) -> dict[str, str | None]:
@@ -523,7 +521,7 @@ def _links(links: object) -> dict[str, str | None]:
     if not isinstance(links, CollectionLinks):
         _mismatch("links", "an object or null", links)
     found: dict[str, str | None] = {}
-    for name, attribute in _LINK_NAMES:
+    for name, attribute in _LINK_ATTRIBUTES:
         value = getattr(links, attribute)
         if not isinstance(value, Unset):
             found[name] = _opt_str(value, f"links.{name}")
