@@ -6,6 +6,7 @@ cursor walk) is shared; each shell only sends the request and awaits or not.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import AsyncIterator, Generator, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Self
@@ -195,13 +196,15 @@ class KlaviyoClient(_KlaviyoBase):
     ) -> Iterator[Job]:
         """Every job on every page, fetching each page when the previous one is used up."""
         query = self._query(status, fields)  # checked now, not at the first next()
-        return self._iter(_core.CursorWalk(query))
+        # chain: the jobs of a page come straight from its list; only the next page resumes
+        # the generator, which fetches it when the previous page is used up.
+        return itertools.chain.from_iterable(self._pages(_core.CursorWalk(query)))
 
-    def _iter(self, walk: _core.CursorWalk) -> Iterator[Job]:
+    def _pages(self, walk: _core.CursorWalk) -> Iterator[list[Job]]:
         request: dict[str, Any] | None = walk.first()
         while request is not None:
             page = self._get(request)
-            yield from page.jobs
+            yield page.jobs
             request = walk.advance(page)
 
     def _get(self, request: dict[str, Any]) -> Page:
