@@ -6,7 +6,6 @@ Each component is timed on its own, without a profiler (profilers inflate many s
 as the best of several runs. The "what-if" rows are prototypes written here, not in the
 clients: they measure what a proposed change would save before anyone makes it. A pyinstrument
 profile (when installed, as in the bench venv) confirms the shares from the call tree.
-orjson rows appear only when orjson is importable (it is not a project dependency).
 """
 
 from __future__ import annotations
@@ -17,7 +16,6 @@ import json
 import sys
 import time
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -60,53 +58,6 @@ def each(function: Callable[[Any], object], inputs: list[Any]) -> Callable[[], N
 # --- what-if prototypes ----------------------------------------------------------------------
 
 
-def direct_job(item: dict[str, Any]) -> Any:
-    """A Job straight from the decoded dict, with the layer's checks, no generated model.
-
-    The prototype of "skip from_dict on the hot path": type checks as strict as
-    ``klaviyo._core._job``, datetimes by ``datetime.fromisoformat`` as the generated code
-    does, and the generated model left to be built lazily (``Job.raw``) when asked for.
-    """
-    from catalog_clients.klaviyo._models import Job, JobStatus
-
-    a = item["attributes"]
-    job_id = item.get("id") or a.get("job_id")
-    if job_id is not None and type(job_id) is not str:
-        raise TypeError("id")
-    status = a.get("status")
-    if status is not None:
-        status = JobStatus(status)
-
-    def when(value: object) -> datetime | None:
-        if value is None:
-            return None
-        if type(value) is not str:
-            raise TypeError("datetime")
-        parsed = datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed.astimezone(UTC)
-
-    def count(value: object) -> int | None:
-        if value is None or (isinstance(value, int) and type(value) is int):
-            return value
-        raise TypeError("count")
-
-    relationships = item.get("relationships") or {}
-    categories = (relationships.get("categories") or {}).get("data") or []
-    return Job(
-        id=job_id,
-        status=status,
-        created_at=when(a.get("created_at")),
-        total_count=count(a.get("total_count")),
-        completed_count=count(a.get("completed_count")),
-        failed_count=count(a.get("failed_count")),
-        completed_at=when(a.get("completed_at")),
-        expires_at=when(a.get("expires_at")),
-        errors=[],
-        category_ids=[c["id"] for c in categories],
-        raw=None,  # the generated model, built lazily in the proposal
-    )
-
-
 def _relative_imports(count: int) -> Callable[[], None]:
     """``count`` runs of the function-level imports one job's from_dict chain executes."""
     source = (
@@ -140,52 +91,58 @@ def _relative_imports(count: int) -> Callable[[], None]:
 
 
 def paging_breakdown() -> list[tuple[str, float]]:
+    import orjson
     from klaviyo_generated.models.get_catalog_category_bulk_update_jobs_response import (
         GetCatalogCategoryBulkUpdateJobsResponse as Response,
     )
 
-    from catalog_clients.klaviyo import _core
+    from catalog_clients.klaviyo import _core, _fastpath
     from catalog_clients.klaviyo._models import Job
 
     rendered = fixtures.render_pages(200, 100)
     bodies = list(rendered.bodies.values())
-    decoded = [json.loads(b) for b in bodies]
-    documents = [Response.from_dict(d) for d in decoded]
+    decoded = [orjson.loads(b) for b in bodies]
     transport = paging.mock_transport(rendered)
     url = "http://127.0.0.1:9"
     rows = [
         ("json.loads, 200 pages", best(each(json.loads, bodies))),
-        ("generated from_dict, 200 pages", best(each(Response.from_dict, decoded))),
+        ("orjson.loads, 200 pages (json_body)", best(each(orjson.loads, bodies))),
         (
-            "_core._read_body (checks + from_dict + Jobs)",
+            "_core._read_body (shape checks + fast path), 200 pages",
             best(each(_core._read_body, decoded)),
         ),
         (
-            "_core._job only (model -> Job)",
-            best(each(lambda d: [_core._job(j, i) for i, j in enumerate(d.data)], documents)),
+            "  of which _fastpath.read_jobs",
+            best(each(lambda d: _fastpath.read_jobs(d["data"]), decoded)),
         ),
         (
-            "  of which Job(...) attrs construction",
+            "  for comparison: Job(...) through attrs __init__, 20,000",
             best(each(lambda _: Job(id="x", total_count=1), list(range(rendered.jobs)))),
         ),
         (
-            "  function-level imports in from_dict (7 per job)",
+            "reference path: _core._read_generated (from_dict + checks + Jobs)",
+            best(each(_core._read_generated, decoded)),
+        ),
+        ("  of which generated from_dict", best(each(Response.from_dict, decoded))),
+        (
+            "  of which function-level imports in from_dict (7 per job)",
             best(_relative_imports(rendered.jobs)),
         ),
         ("HTTP only, ours (200 requests, stack)", best(lambda: _ours_http(rendered, transport))),
         ("HTTP only, raw httpx (200 requests)", best(lambda: _raw_http(rendered, transport))),
-        (
-            "what-if: Jobs straight from dicts (no from_dict)",
-            best(each(lambda d: [direct_job(j) for j in d["data"]], decoded)),
-        ),
     ]
-    if have_module("orjson"):
-        import orjson
+    from catalog_clients._http.transport import RetryTransport
 
-        rows.append(("what-if: orjson.loads, 200 pages", best(each(orjson.loads, bodies))))
-    rows += end_to_end_what_ifs("in-process", url, transport)
+    with patched(RetryTransport, "handle_request", _first_attempt_only):
+        rows.append(
+            (
+                "what-if: HTTP only, ours, tenacity entered only after a failed attempt",
+                best(lambda: _ours_http(rendered, transport)),
+            )
+        )
+    rows += end_to_end("in-process", url, transport)
     with ServerProcess("pages") as server:
-        rows += end_to_end_what_ifs("loopback", server.url, None)
+        rows += end_to_end("loopback", server.url, None)
         if have_module("klaviyo_api"):
             rows.append(
                 ("loopback: klaviyo-api 25", best(lambda: paging.klaviyo_api(server.url), 3))
@@ -193,38 +150,17 @@ def paging_breakdown() -> list[tuple[str, float]]:
     return rows
 
 
-def _direct_read_body(body: object) -> tuple[list[Any], dict[str, str | None]]:
-    assert isinstance(body, dict)
-    return [direct_job(j) for j in body["data"]], body.get("links") or {}
+def _first_attempt_only(self: Any, request: Any) -> Any:
+    # The upper bound of a retry layer that sets tenacity up only once an attempt failed.
+    return self._attempt(request)
 
 
-def end_to_end_what_ifs(where: str, url: str, transport: Any) -> list[tuple[str, float]]:
-    """The whole walk as is, and with each proposed change patched in (best of 3)."""
-    from catalog_clients._http import responses
-    from catalog_clients.klaviyo import _core
-
-    rows = [
+def end_to_end(where: str, url: str, transport: Any) -> list[tuple[str, float]]:
+    """The whole walk, ours and raw (best of 3)."""
+    return [
         (f"{where}: raw httpx + json.loads", best(lambda: paging.raw_sync(url, transport), 3)),
-        (f"{where}: ours sync as is", best(lambda: paging.ours_sync(url, transport), 3)),
+        (f"{where}: ours sync", best(lambda: paging.ours_sync(url, transport), 3)),
     ]
-    with patched(_core, "_read_body", _direct_read_body):
-        rows.append(
-            (
-                f"{where}: what-if ours sync, Jobs straight from dicts",
-                best(lambda: paging.ours_sync(url, transport), 3),
-            )
-        )
-        if have_module("orjson"):
-            import orjson
-
-            with patched(responses, "json", orjson):
-                rows.append(
-                    (
-                        f"{where}: what-if ... and orjson in json_body",
-                        best(lambda: paging.ours_sync(url, transport), 3),
-                    )
-                )
-    return rows
 
 
 @contextlib.contextmanager
