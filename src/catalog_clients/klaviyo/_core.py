@@ -357,20 +357,22 @@ def _read_body(body: object) -> tuple[list[Job], dict[str, str | None]]:
     data = body.get("data")
     if not isinstance(data, list):
         _mismatch("data", "a list of jobs", data)
+    try:
+        return read_jobs(data), read_links(body.get("links"))
+    except NotFast:  # a shape the fast path does not take: the reference reading decides
+        return _read_generated(body, data)
+
+
+def _read_generated(
+    body: dict[str, Any], data: list[Any]
+) -> tuple[list[Job], dict[str, str | None]]:
+    """The reference reading: generated from_dict, then every value checked (below)."""
     for index, item in enumerate(data):
         # from_dict would read a list of pairs as a dict; objects only.
         if not isinstance(item, dict):
             _mismatch(f"data[{index}]", "an object", item)
         if not isinstance(item.get("attributes"), dict):
             _mismatch(f"data[{index}].attributes", "an object", item.get("attributes"))
-    try:
-        return read_jobs(data), read_links(body.get("links"))
-    except NotFast:  # a shape the fast path does not take: the reference reading decides
-        return _read_generated(body)
-
-
-def _read_generated(body: dict[str, Any]) -> tuple[list[Job], dict[str, str | None]]:
-    """The reference reading: generated from_dict, then every value checked (below)."""
     try:
         document = GetCatalogCategoryBulkUpdateJobsResponse.from_dict(body)
     except KeyError as exc:
