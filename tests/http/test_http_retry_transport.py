@@ -7,6 +7,7 @@ tenacity, so they must behave the same.
 from __future__ import annotations
 
 import logging
+import time
 
 import attrs
 import httpx
@@ -135,6 +136,33 @@ def test_the_deadline_stops_retries_before_a_sleep_that_would_pass_it(kind: str)
     response = send(kind, script, policy, sleeps=sleeps)
     assert response.status_code == 503
     assert script.attempts == 1 and sleeps == []
+
+
+def test_the_deadline_counts_the_first_attempt_made_before_the_retry_loop(kind: str) -> None:
+    # The first attempt runs outside tenacity (the fast path); its 0.2 s must still count.
+    # Budget 0.3 s, backoff 0.25 s: from the loop's own start 0.25 s would fit, from the
+    # call's start it would end at 0.45 s, past the budget.
+    policy = RetryPolicy(max_retries=5, backoff_base=0.5, deadline=0.3, jitter=lambda: 0.0)
+
+    def slow_503() -> httpx.Response:
+        time.sleep(0.2)
+        return httpx.Response(503, json={})
+
+    script = Script(slow_503, 200)
+    sleeps: list[float] = []
+    response = send(kind, script, policy, sleeps=sleeps)
+    assert response.status_code == 503
+    assert script.attempts == 1 and sleeps == []
+
+
+def test_the_first_attempt_is_replayed_to_the_retry_loop_not_repeated(kind: str) -> None:
+    script = Script(503, 200)
+    sleeps: list[float] = []
+    response = send(kind, script, sleeps=sleeps)
+    assert response.status_code == 200
+    # Two requests on the wire: the bare first one and one retry; the first 503 decided
+    # the backoff of retry 1 (0.25 s) as if tenacity had made it.
+    assert script.attempts == 2 and sleeps == [0.25]
 
 
 def test_the_deadline_also_stops_after_repeated_connection_errors(kind: str) -> None:

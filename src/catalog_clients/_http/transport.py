@@ -16,7 +16,7 @@ import tenacity
 
 from .log import describe, redacted_headers
 from .pacing import Pacer
-from .retry import RetryPolicy, to_connection_error
+from .retry import Replay, RetryPolicy, to_connection_error
 
 log = logging.getLogger("catalog_clients.http")
 
@@ -31,14 +31,28 @@ class RetryTransport(httpx.BaseTransport):
         self.inner, self.policy, self._sleep = inner, policy, sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        retrying = tenacity.Retrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
+        started = time.monotonic()
         try:
-            response: httpx.Response = retrying(self._attempt, request)
+            try:
+                first: httpx.Response | Exception = self._attempt(request)
+            except Exception as exc:
+                first = exc
+            replay = self.policy.settle_first(request, first)
+            if isinstance(replay, httpx.Response):
+                return replay
+            kwargs = self.policy.tenacity_kwargs(request, started)
+            response: httpx.Response = tenacity.Retrying(sleep=self._sleep, **kwargs)(
+                self._replayed_attempt, request, replay
+            )
         # Not retryable at all (a POST reset), or not a network failure (a body that cannot
         # be decoded): typed either way, never a raw httpx error.
         except httpx.RequestError as exc:
             raise to_connection_error(request, exc) from exc
         return response
+
+    def _replayed_attempt(self, request: httpx.Request, replay: Replay) -> httpx.Response:
+        first = replay.take()
+        return first if first is not None else self._attempt(request)
 
     def _attempt(self, request: httpx.Request) -> httpx.Response:
         response = self.inner.handle_request(request)
@@ -62,12 +76,27 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
         self.inner, self.policy, self._sleep = inner, policy, sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        retrying = tenacity.AsyncRetrying(sleep=self._sleep, **self.policy.tenacity_kwargs(request))
+        # RetryTransport.handle_request, with awaits: a bare first attempt, tenacity only
+        # when it failed in a retryable way.
+        started = time.monotonic()
         try:
-            response: httpx.Response = await retrying(self._attempt, request)
+            try:
+                first: httpx.Response | Exception = await self._attempt(request)
+            except Exception as exc:
+                first = exc
+            if isinstance(replay := self.policy.settle_first(request, first), httpx.Response):
+                return replay
+            retrying = tenacity.AsyncRetrying(
+                sleep=self._sleep, **self.policy.tenacity_kwargs(request, started)
+            )
+            response: httpx.Response = await retrying(self._replayed_attempt, request, replay)
         except httpx.RequestError as exc:
             raise to_connection_error(request, exc) from exc
         return response
+
+    async def _replayed_attempt(self, request: httpx.Request, replay: Replay) -> httpx.Response:
+        first = replay.take()
+        return first if first is not None else await self._attempt(request)
 
     async def _attempt(self, request: httpx.Request) -> httpx.Response:
         response = await self.inner.handle_async_request(request)
