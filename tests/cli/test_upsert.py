@@ -266,6 +266,8 @@ def test_refused_credentials_exit_1_in_one_line(
     run = cli("propeller", "upsert", str(SAMPLE_JSONL))
     assert run.exit_code == 1, run
     assert "AuthenticationError" in run.stderr
+    # The error's note says what had been confirmed: nothing, the first token was refused.
+    assert "stopped after 0 answered chunk(s): 0 created" in " ".join(run.stderr.split())
     assert "wrong-secret" not in run.output
     assert "Traceback" not in run.output
 

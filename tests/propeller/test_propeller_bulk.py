@@ -345,6 +345,24 @@ async def test_cancelling_an_async_upsert_cancels_its_chunks_cleanly(
     assert "Task was destroyed" not in caplog.text
 
 
+def test_credentials_revoked_mid_run_stop_the_call_and_say_what_was_confirmed() -> None:
+    fake = FakePropeller()
+
+    def revoke_after_two_chunks(progress: Progress) -> None:
+        if progress.chunks == 2:
+            fake.expire_tokens()  # the API now answers 401 ...
+            fake.token_faults = [status(401, {"error": "invalid_client"})]  # ... refresh too
+
+    with sync_client(fake) as client, pytest.raises(errors.AuthenticationError) as info:
+        client.bulk_upsert_categories_by_id(
+            [category(i) for i in range(40)], chunk_size=10, on_progress=revoke_after_two_chunks
+        )
+    assert len(fake.bulk_requests) == 3  # chunk 3 got a 401, chunk 4 was never sent
+    assert sorted(fake.store) == list(range(20))
+    (note,) = info.value.__notes__
+    assert "after 2 answered chunk(s): 20 created, 0 updated and 0 failed" in note
+
+
 async def test_an_authentication_failure_stops_the_async_call_and_its_tasks() -> None:
     fake = FakePropeller()
     fake.token_faults = [status(401, {"error": "invalid_client"})]

@@ -51,7 +51,9 @@ def fail(message: str, code: int) -> NoReturn:
 
 
 def describe_error(exc: BaseException) -> str:
-    return f"{one_line(str(exc))} ({type(exc).__name__})"
+    # Notes carry what the operator needs next (for example what a stopped upsert confirmed).
+    notes = "".join(f"; {one_line(note)}" for note in getattr(exc, "__notes__", ()))
+    return f"{one_line(str(exc))} ({type(exc).__name__}){notes}"
 
 
 @contextmanager

@@ -209,6 +209,8 @@ class BulkUpsert:
                 self.tally.record(merge_items(chunk, entries))
                 return
         if is_fatal(answer):
+            # The caller gets no BulkResult: say on the error what was confirmed before it.
+            answer.add_note(self.tally.abort_note())
             raise answer
         log.warning("chunk %d (%d items) failed: %s", chunk.number, len(chunk), answer)
         self.tally.record(fail_chunk(chunk, answer))

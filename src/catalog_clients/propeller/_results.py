@@ -188,6 +188,14 @@ class Tally:
     def elapsed(self) -> float:
         return self._clock() - self._started
 
+    def abort_note(self) -> str:
+        p = self.progress()
+        return (
+            f"the bulk upsert stopped after {p.chunks} answered chunk(s): {p.created} created,"
+            f" {p.updated} updated and {p.failed} failed before this error; items not counted"
+            " here were not confirmed, and re-sending them is safe (an upsert by id)"
+        )
+
     def result(self) -> BulkResult:
         self.report()  # items rejected after the last chunk count too
         failures = sorted(self.failures, key=lambda f: f.index)
