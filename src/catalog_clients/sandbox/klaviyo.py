@@ -86,10 +86,15 @@ def make_jobs(count: int, seed: int) -> list[dict[str, Any]]:
                 "completed_at": finished if status in ("complete", "cancelled") else None,
                 "expires_at": finished + timedelta(days=30) if status == "complete" else None,
                 "errors": errors if status != "queued" else None,
-                "categories": [f"$custom:::$default:::cat-{rng.randint(1, 9999)}"] * (n % 3 + 1),
+                "categories": _category_ids(rng.randint(1, 9999), n % 3 + 1),
             }
         )
     return jobs
+
+
+def _category_ids(first: int, count: int) -> list[str]:
+    # Distinct ids derived from one draw, so the seeded job stream stays what it was.
+    return [f"$custom:::$default:::cat-{(first - 1 + k * 1013) % 9999 + 1}" for k in range(count)]
 
 
 def parse_revision(text: str | None) -> date | None:
