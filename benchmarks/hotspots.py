@@ -10,12 +10,11 @@ profile (when installed, as in the bench venv) confirms the shares from the call
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import json
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -131,15 +130,6 @@ def paging_breakdown() -> list[tuple[str, float]]:
         ("HTTP only, ours (200 requests, stack)", best(lambda: _ours_http(rendered, transport))),
         ("HTTP only, raw httpx (200 requests)", best(lambda: _raw_http(rendered, transport))),
     ]
-    from catalog_clients._http.transport import RetryTransport
-
-    with patched(RetryTransport, "handle_request", _first_attempt_only):
-        rows.append(
-            (
-                "what-if: HTTP only, ours, tenacity entered only after a failed attempt",
-                best(lambda: _ours_http(rendered, transport)),
-            )
-        )
     rows += end_to_end("in-process", url, transport)
     with ServerProcess("pages") as server:
         rows += end_to_end("loopback", server.url, None)
@@ -150,28 +140,12 @@ def paging_breakdown() -> list[tuple[str, float]]:
     return rows
 
 
-def _first_attempt_only(self: Any, request: Any) -> Any:
-    # The upper bound of a retry layer that sets tenacity up only once an attempt failed.
-    return self._attempt(request)
-
-
 def end_to_end(where: str, url: str, transport: Any) -> list[tuple[str, float]]:
     """The whole walk, ours and raw (best of 3)."""
     return [
         (f"{where}: raw httpx + json.loads", best(lambda: paging.raw_sync(url, transport), 3)),
         (f"{where}: ours sync", best(lambda: paging.ours_sync(url, transport), 3)),
     ]
-
-
-@contextlib.contextmanager
-def patched(owner: Any, name: str, value: Any) -> Iterator[None]:
-    """Swap one attribute for a what-if measurement, and put it back."""
-    saved = getattr(owner, name)
-    setattr(owner, name, value)
-    try:
-        yield
-    finally:
-        setattr(owner, name, saved)
 
 
 def _ours_http(rendered: fixtures.Pages, transport: Any) -> None:
@@ -195,9 +169,8 @@ def _raw_http(rendered: fixtures.Pages, transport: Any) -> None:
 
 def bulk_breakdown() -> list[tuple[str, float]]:
     import httpx
-    from propeller_generated.api.categories import bulk_categories_by_id
 
-    from catalog_clients.propeller import _bulk, _chunks, _results
+    from catalog_clients.propeller import _bulk, _results
 
     items = list(fixtures.categories(20_000))
     run = _bulk.BulkUpsert(
@@ -207,47 +180,25 @@ def bulk_breakdown() -> list[tuple[str, float]]:
     answers = []
     for chunk in chunks:
         data = [
-            {"action": "create", "id": p.key, "key": p.key, "lookupKey": "id", "success": True}
-            for p in chunk.items
+            {"action": "create", "id": key, "key": key, "lookupKey": "id", "success": True}
+            for key in chunk.keys
         ]
         body = json.dumps({"data": data, "messages": ["Completed"], "total": len(data)}).encode()
         answers.append(
             httpx.Response(200, content=body, headers={"content-type": "application/json"})
         )
     parsed = [_bulk.parse_bulk_response(a) for a in answers]
-    template = bulk_categories_by_id._get_kwargs
-    payloads = [{"categories": [p.wire for p in c.items]} for c in chunks]
-
-    def direct_kwargs(chunk: _chunks.Chunk) -> dict[str, Any]:
-        # The prototype: method/url/headers still from the generated endpoint (built once),
-        # the body straight from the validated wire dicts.
-        return {**shape, "json": {"categories": [p.wire for p in chunk.items]}}
-
-    from propeller_generated.models import BulkCategoriesByIdRequest
-
-    shape = template(body=BulkCategoriesByIdRequest.from_dict({"categories": []}))
-    rows = [
+    return [
         (
-            "validation + planning (plan_chunks/prepare)",
+            "validation + planning + body encoding (plan_chunks)",
             best(each(lambda _: sum(1 for _ in run.chunks()), [None]), 5),
         ),
+        ("request kwargs (body bytes joined)", best(each(run.request_kwargs, chunks), 5)),
         (
-            "request kwargs (from_dict + to_dict round trip)",
-            best(each(run.request_kwargs, chunks), 5),
-        ),
-        ("what-if: request kwargs straight from wire dicts", best(each(direct_kwargs, chunks), 5)),
-        (
-            "json.dumps of the request bodies (as httpx does)",
-            best(
-                each(lambda p: json.dumps(p, ensure_ascii=False, separators=(",", ":")), payloads),
-                5,
-            ),
-        ),
-        (
-            "parse_bulk_response (shape check + from_dict)",
+            "parse_bulk_response (decode + shape check)",
             best(each(_bulk.parse_bulk_response, answers), 5),
         ),
-        ("  of which json.loads", best(each(lambda a: json.loads(a.content), answers), 5)),
+        ("  for comparison: json.loads", best(each(lambda a: json.loads(a.content), answers), 5)),
         (
             "merge_items",
             best(
@@ -256,47 +207,16 @@ def bulk_breakdown() -> list[tuple[str, float]]:
             ),
         ),
     ]
-    if have_module("orjson"):
-        import orjson
-
-        rows.append(
-            ("what-if: orjson.dumps of the request bodies", best(each(orjson.dumps, payloads), 5))
-        )
-    return rows
 
 
 def bulk_end_to_end(at: Any, items: list[dict[str, Any]]) -> list[tuple[str, float]]:
-    """Whole bulk runs over loopback (c=4), as is and with the request body built directly."""
-    from propeller_generated.api.categories import bulk_categories_by_id
-    from propeller_generated.models import BulkCategoriesByIdRequest
-
-    from catalog_clients.propeller import _bulk
-
+    """Whole bulk runs over loopback (c=4), ours and raw."""
     from .bulk import ours_async, raw_async
-    from .common import IDEMPOTENT_KEY
 
-    shape = bulk_categories_by_id._get_kwargs(
-        body=BulkCategoriesByIdRequest.from_dict({"categories": []})
-    )
-
-    def direct_kwargs(self: Any, chunk: Any) -> dict[str, Any]:
-        payload: dict[str, Any] = {"categories": [p.wire for p in chunk.items]}
-        if self.directives:
-            payload["directives"] = self.directives
-        return {**shape, "json": payload, "extensions": {IDEMPOTENT_KEY: True}}
-
-    rows = [
+    return [
         ("end to end: raw httpx asyncio c=4", best(lambda: raw_async(at, items, 4), 3)),
         ("end to end: ours async c=4", best(lambda: ours_async(at, items, 4), 3)),
     ]
-    with patched(_bulk.BulkUpsert, "request_kwargs", direct_kwargs):
-        rows.append(
-            (
-                "what-if end to end: ours async c=4, body straight from wire dicts",
-                best(lambda: ours_async(at, items, 4), 3),
-            )
-        )
-    return rows
 
 
 def pyinstrument_text(run: Callable[[], object]) -> str | None:
