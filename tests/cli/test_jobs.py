@@ -40,6 +40,12 @@ def test_table_output(live: Sandbox) -> None:
     for header in ("id", "status", "created", "total", "completed", "failed"):
         assert header in run.stdout
     assert "5 jobs" in run.stdout
+    # Off a terminal the table is 120 columns wide: each job id stays whole on its line.
+    ids = [
+        json.loads(line)["id"]
+        for line in cli("klaviyo", "jobs", "--limit", "5").stdout.splitlines()
+    ]
+    assert len(ids) == 5 and all(job_id in run.stdout for job_id in ids)
 
 
 def test_status_filter_and_sparse_fields(live: Sandbox) -> None:
@@ -51,6 +57,16 @@ def test_status_filter_and_sparse_fields(live: Sandbox) -> None:
     assert jobs
     assert all(job["status"] == "queued" for job in jobs)
     assert all(set(job) == {"id", "status", "total_count"} for job in jobs)
+    # On the default revision (2023-01-24) the id is attributes.job_id: asked for as well.
+    assert all(isinstance(job["id"], str) and len(job["id"]) == 26 for job in jobs)
+
+
+def test_sparse_fields_on_a_new_revision_rely_on_the_top_level_id(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--revision", "2024-10-15", "--fields", "status", "--limit", "3")
+    assert run.exit_code == 0, run
+    jobs = [json.loads(line) for line in run.stdout.splitlines()]
+    assert [set(job) for job in jobs] == [{"id", "status"}] * 3
+    assert all(isinstance(job["id"], str) and len(job["id"]) == 26 for job in jobs)
 
 
 def test_table_with_fields_shows_only_those_columns(live: Sandbox) -> None:

@@ -28,10 +28,17 @@ EXIT_USAGE = 2
 
 LOGGER_NAME = "catalog_clients"
 
+TABLE_WIDTH_OFF_TERMINAL = 120
+
 
 def stdout_console() -> Console:
     # Created per call, not at import: the test runner swaps sys.stdout between invocations.
-    return Console(highlight=False)
+    console = Console(highlight=False)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        # A table written to a file or a pipe is not bound by a screen: rich's 80 columns
+        # would fold each 26-character job id over five lines.
+        console.width = TABLE_WIDTH_OFF_TERMINAL
+    return console
 
 
 def stderr_console() -> Console:

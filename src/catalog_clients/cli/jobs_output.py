@@ -58,6 +58,14 @@ TABLE_FIELDS = (
 )
 
 
+def fields_to_request(requested: list[str] | None, revision: str) -> list[str] | None:
+    """The sparse fieldset to send: the id column is always shown, and before revision
+    2023-12-15 the id exists only as ``attributes.job_id``, which a fieldset must name."""
+    if not requested or "job_id" in requested or revision >= "2023-12-15":
+        return requested
+    return [*requested, "job_id"]
+
+
 def shown_fields(requested: list[str] | None, *, table: bool = False) -> list[str]:
     """The fields to show: id plus the ones asked for with --fields, else the defaults."""
     if not requested:

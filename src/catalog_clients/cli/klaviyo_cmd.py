@@ -18,7 +18,14 @@ from .common import (
     verbose_logging,
     verbosity,
 )
-from .jobs_output import OutputFormat, shown_fields, write_json, write_jsonl, write_table
+from .jobs_output import (
+    OutputFormat,
+    fields_to_request,
+    shown_fields,
+    write_json,
+    write_jsonl,
+    write_table,
+)
 
 app = typer.Typer(
     help="Klaviyo: catalog-category bulk-update jobs.",
@@ -94,7 +101,9 @@ def jobs(
     with verbose_logging(verbosity(ctx, verbose)), library_errors():
         try:
             with KlaviyoClient(base_url=base_url, revision=revision) as client:
-                found = client.iter_category_bulk_update_jobs(status=status, fields=requested)
+                found = client.iter_category_bulk_update_jobs(
+                    status=status, fields=fields_to_request(requested, client.revision)
+                )
                 selected = found if limit is None else islice(found, limit)
                 if fmt == "jsonl":
                     write_jsonl(selected, columns)
