@@ -212,6 +212,48 @@ def test_a_token_endpoint_that_is_down_fails_each_chunk_after_retries() -> None:
     assert all(isinstance(f.error, errors.ServerError) for f in result.failures)
 
 
+TOKEN_DOWN = status(503, {"error": {"code": 503, "messages": ["down"]}})
+
+
+def test_concurrent_chunks_share_one_failed_token_fetch_threads() -> None:
+    fake = FakePropeller(token_delay=0.1)  # the three other chunks queue behind the fetch
+    fake.token_faults = [TOKEN_DOWN] * 100
+    with PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client:
+        result = client.bulk_upsert_categories_by_id(
+            [category(i) for i in range(4)], chunk_size=1, concurrency=4
+        )
+    # One fetch (1 + 3 retries) for the whole wave, not four fetches in a row.
+    assert len(fake.token_requests) == 4
+    assert (result.failed, fake.bulk_requests) == (4, [])
+    assert all(isinstance(f.error, errors.ServerError) for f in result.failures)
+    assert all(f.error.status_code == 503 for f in result.failures)
+
+
+async def test_concurrent_chunks_share_one_failed_token_fetch_tasks() -> None:
+    fake = FakePropeller(token_delay=0.05)
+    fake.token_faults = [TOKEN_DOWN] * 100
+    async with AsyncPropellerClient(
+        **fake.client_kwargs(), transport=fake.async_transport()
+    ) as client:
+        result = await client.bulk_upsert_categories_by_id(
+            [category(i) for i in range(8)], chunk_size=1, concurrency=4
+        )
+    # Two waves of four chunks: one failed fetch each, then the next wave tries again.
+    assert len(fake.token_requests) == 8
+    assert (result.failed, fake.bulk_requests) == (8, [])
+    assert all(isinstance(f.error, errors.ServerError) for f in result.failures)
+
+
+def test_a_request_after_a_failed_fetch_tries_again_and_recovers() -> None:
+    fake = FakePropeller()
+    fake.token_faults = [TOKEN_DOWN] * 4  # the first fetch fails after its retries
+    with PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client:
+        result = client.bulk_upsert_categories_by_id([category(1), category(2)], chunk_size=1)
+    assert len(fake.token_requests) == 5
+    assert (result.failed, result.created) == (1, 1)
+    assert result.failures[0].index == 0
+
+
 def test_an_unreachable_token_endpoint_is_a_connection_error() -> None:
     def refuse(request: httpx.Request) -> httpx.Response:
         raise httpx.ConnectError("connection refused", request=request)

@@ -157,6 +157,8 @@ class ClientCredentialsAuth(httpx.Auth):
         self._thread_lock = threading.Lock()
         self._async_lock = asyncio.Lock()
         self.fetches = 0  # token requests sent (observability, tests)
+        self._answers = 0  # token answers read, successful or not
+        self._refusal: tuple[int, errors.CatalogClientError] | None = None  # the last one failed
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(token_url={self.token_url!r}, client_id={self.client_id!r})"
@@ -196,8 +198,27 @@ class ClientCredentialsAuth(httpx.Auth):
         )
 
     def _accept(self, response: httpx.Response) -> str:
-        self._token = token_from_response(response, self._clock())
+        self._answers += 1
+        try:
+            self._token = token_from_response(response, self._clock())
+        except errors.CatalogClientError as exc:
+            self._refusal = (self._answers, exc)
+            raise
+        self._refusal = None
         return self._token.value
+
+    def _raise_shared_failure(self, answers_seen: int) -> None:
+        """Fail with the token answer that failed while this request waited for the lock.
+
+        The requests queued behind one fetch share its outcome, a failure included: a token
+        endpoint answering 503 gets one fetch (and its retries) per wave of concurrent
+        requests, not one per request in a row. A request that arrives after the failure
+        tries again. A fetch that ends in a connection error is not shared (httpx does not
+        show the flow that error); waiters then fetch in turn, as before.
+        """
+        refusal = self._refusal
+        if refusal is not None and refusal[0] > answers_seen:
+            raise refusal[1]
 
     @staticmethod
     def _authorize(request: httpx.Request, token: str) -> httpx.Request:
@@ -217,9 +238,11 @@ class ClientCredentialsAuth(httpx.Auth):
         for attempt in range(2):
             token = self._cached(stale)
             if token is None:
+                seen = self._answers
                 with self._thread_lock:  # one fetch for all threads
                     token = self._cached(stale)
                     if token is None:
+                        self._raise_shared_failure(seen)
                         token = self._accept((yield self._token_request()))
             assert token is not None
             response = yield self._authorize(request, token)
@@ -234,9 +257,11 @@ class ClientCredentialsAuth(httpx.Auth):
         for attempt in range(2):
             token = self._cached(stale)
             if token is None:
+                seen = self._answers
                 async with self._async_lock:  # one fetch for all tasks
                     token = self._cached(stale)
                     if token is None:
+                        self._raise_shared_failure(seen)
                         token = self._accept((yield self._token_request()))
             assert token is not None
             response = yield self._authorize(request, token)
