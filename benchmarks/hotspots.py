@@ -95,7 +95,7 @@ def paging_breakdown() -> list[tuple[str, float]]:
         GetCatalogCategoryBulkUpdateJobsResponse as Response,
     )
 
-    from catalog_clients.klaviyo import _core, _fastpath
+    from catalog_clients.klaviyo import _core, _fastpath, _reference
     from catalog_clients.klaviyo._models import Job
 
     rendered = fixtures.render_pages(200, 100)
@@ -119,8 +119,8 @@ def paging_breakdown() -> list[tuple[str, float]]:
             best(each(lambda _: Job(id="x", total_count=1), list(range(rendered.jobs)))),
         ),
         (
-            "reference path: _core._read_generated (from_dict + checks + Jobs)",
-            best(each(lambda d: _core._read_generated(d, d["data"]), decoded)),
+            "reference path: _reference.read_generated (from_dict + checks + Jobs)",
+            best(each(lambda d: _reference.read_generated(d, d["data"]), decoded)),
         ),
         ("  of which generated from_dict", best(each(Response.from_dict, decoded))),
         (

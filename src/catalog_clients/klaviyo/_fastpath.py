@@ -1,7 +1,7 @@
 """Jobs straight from the decoded JSON, for the page shapes Klaviyo really sends.
 
 Why: the generated ``from_dict`` (one model per job, seven function-level imports each, then
-every value checked again in ``_core``) cost four times everything else on a page
+every value checked again in ``_reference``) cost four times everything else on a page
 (benchmarks/hotspots.md). This module gives the same ``Job`` values without it.
 
 How it stays honest: it reads only what it recognises, with an exact type check on every
