@@ -120,6 +120,23 @@ def test_each_status_maps_to_one_error_type(status: int, error_type: type[Except
     assert f"HTTP {status}: what went wrong (request id req-1)" == str(error)
 
 
+@pytest.mark.parametrize(
+    ("location", "shown"),
+    [
+        ("https://a.klaviyo.com/api/jobs?page%5Bcursor%5D=abc", "https://a.klaviyo.com/api/jobs"),
+        ("https://user:pw@other.example:8443/v3/x#frag", "https://other.example:8443/v3/x"),
+        ("/api/moved", "/api/moved"),
+        ("http://[bad", "<unreadable location>"),
+    ],
+)
+def test_a_redirect_names_its_target_without_userinfo_or_query(location: str, shown: str) -> None:
+    response = answer(301, None, location=location)
+    with pytest.raises(APIStatusError) as caught:
+        raise_for_status(response, klaviyo_reader)
+    assert f"a redirect to {shown!r} was not followed; check base_url" in str(caught.value)
+    assert "pw" not in str(caught.value) and "abc" not in str(caught.value)
+
+
 def test_a_2xx_passes() -> None:
     raise_for_status(answer(200, {}), klaviyo_reader)
 

@@ -242,6 +242,8 @@ def test_redirects_are_not_followed_by_the_sync_clients() -> None:
         with pytest.raises(errors.APIStatusError) as caught:
             k.list_category_bulk_update_jobs()
         assert caught.value.status_code == 307
+        # The message says where the redirect pointed, without following it.
+        assert "a redirect to 'https://evil.example/steal' was not followed" in str(caught.value)
     with PropellerClient("id", CLIENT_SECRET, transport=httpx.MockTransport(fake.handle)) as p:
         (failure,) = p.bulk_upsert_categories_by_id([category(1)]).failures
     assert isinstance(failure.error, errors.APIStatusError) and failure.error.status_code == 307

@@ -10,6 +10,7 @@ import logging
 from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
 import httpx
 
@@ -58,6 +59,18 @@ def schema_mismatch(response: httpx.Response, problem: str) -> ResponseDecodeErr
     return _decode_error(response, f"the body does not match the schema: {problem}")
 
 
+def _shown_location(location: str) -> str:
+    """A Location header without userinfo, query or fragment (they may carry secrets)."""
+    try:
+        parts = urlsplit(location)
+        host = parts.hostname or ""
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return "<unreadable location>"
+    origin = f"{parts.scheme}://{host}{port}" if parts.scheme else ""
+    return origin + parts.path
+
+
 def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader) -> None:
     """Raise the typed error for a non-2xx response; return quietly for 2xx."""
     if response.is_success:
@@ -75,6 +88,11 @@ def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader)
             log.debug("unreadable %d error body: %s", status, exc)
             details = {}
     message = details.pop("message", None) or phrase
+    if response.has_redirect_location:
+        # Credentials never follow a redirect (the clients set follow_redirects=False): say
+        # where it pointed, so that a moved base_url is a one-line fix.
+        target = _shown_location(response.headers["location"])
+        message = f"{message}: a redirect to {target!r} was not followed; check base_url"
     raise status_error(
         status,
         str(message),
