@@ -244,6 +244,27 @@ async def test_concurrent_chunks_share_one_failed_token_fetch_tasks() -> None:
     assert all(isinstance(f.error, errors.ServerError) for f in result.failures)
 
 
+async def test_calls_sharing_a_refused_fetch_each_get_their_own_error() -> None:
+    # Two bulk calls on one client wait on the same token fetch, which is refused: each call
+    # stops with its own AuthenticationError object, carrying only its own note.
+    fake = FakePropeller(token_delay=0.1)
+    fake.token_faults = [status(401, {"error": "invalid_client"})] * 10
+    async with AsyncPropellerClient(
+        **fake.client_kwargs(), transport=fake.async_transport()
+    ) as client:
+        outcomes = await asyncio.gather(
+            client.bulk_upsert_categories_by_id([category(1)]),
+            client.bulk_upsert_categories_by_id([category(2)]),
+            return_exceptions=True,
+        )
+    first, second = outcomes
+    assert isinstance(first, errors.AuthenticationError)
+    assert isinstance(second, errors.AuthenticationError)
+    assert first is not second and len(fake.token_requests) == 1
+    assert (second.status_code, str(second)) == (first.status_code, str(first))
+    assert len(first.__notes__) == len(second.__notes__) == 1
+
+
 def test_a_request_after_a_failed_fetch_tries_again_and_recovers() -> None:
     fake = FakePropeller()
     fake.token_faults = [TOKEN_DOWN] * 4  # the first fetch fails after its retries

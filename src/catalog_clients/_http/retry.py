@@ -122,14 +122,12 @@ class RetryPolicy:
             return first
         return Replay(first)
 
-    def tenacity_kwargs(
-        self, request: httpx.Request, started: float | None = None
-    ) -> dict[str, Any]:
+    def tenacity_kwargs(self, request: httpx.Request, started: float) -> dict[str, Any]:
         """Arguments for tenacity. ``started`` (time.monotonic()) is when the bare first
         attempt began, so that the deadline counts from the start of the call."""
         stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(self.max_retries + 1)
         if self.deadline is not None:
-            spent = 0.0 if started is None else time.monotonic() - started
+            spent = time.monotonic() - started
             stop = stop | tenacity.stop_before_delay(max(0.0, self.deadline - spent))
         return {
             "retry": (

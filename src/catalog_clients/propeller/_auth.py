@@ -131,6 +131,15 @@ def token_from_response(response: httpx.Response, now: float) -> Token:
         raise _decode_error(response, str(exc)) from None
 
 
+def _copy_of(error: errors.CatalogClientError) -> errors.CatalogClientError:
+    """The same error as a new object for each waiter, without the first one's traceback
+    or notes: a bulk call adds a note to the error that stops it, and waiters may belong to
+    other calls. (``copy.copy`` cannot rebuild errors whose fields are keyword-only.)"""
+    clone = type(error).__new__(type(error), *error.args)
+    clone.__dict__.update((k, v) for k, v in vars(error).items() if k != "__notes__")
+    return clone
+
+
 class ClientCredentialsAuth(httpx.Auth):
     """Bearer auth with a lazily fetched, cached and refreshed client-credentials token.
 
@@ -218,7 +227,7 @@ class ClientCredentialsAuth(httpx.Auth):
         """
         refusal = self._refusal
         if refusal is not None and refusal[0] > answers_seen:
-            raise refusal[1]
+            raise _copy_of(refusal[1])
 
     @staticmethod
     def _authorize(request: httpx.Request, token: str) -> httpx.Request:
