@@ -24,9 +24,9 @@ def _default(value: object) -> object:
     raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
 
 
-def dumps(value: Any) -> bytes:
+def dumps(value: Any, *, sort_keys: bool = False) -> bytes:
     """Compact JSON as UTF-8 bytes; ``EncodeError`` for what JSON cannot hold."""
-    return orjson.dumps(value, default=_default)
+    return orjson.dumps(value, default=_default, option=orjson.OPT_SORT_KEYS if sort_keys else None)
 
 
 def loads(data: bytes | bytearray | memoryview | str) -> Any:

@@ -16,7 +16,7 @@ from klaviyo_helpers import JSONAPI, NO_WAIT, PATH, SEED, FakeKlaviyo, collect, 
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
 from catalog_clients._http import RateLimit, RetryPolicy
-from catalog_clients._http.pacing import KLAVIYO_LIMITS
+from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 from catalog_clients.errors import (
     APIConnectionError,
     AuthenticationError,

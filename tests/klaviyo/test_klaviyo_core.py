@@ -23,35 +23,69 @@ from catalog_clients.errors import (
     ResponseDecodeError,
 )
 from catalog_clients.klaviyo import DEFAULT_REVISION, Job, JobError, JobStatus, _core
+from catalog_clients.klaviyo._paging import LIST_JOBS, cursor_from_link
+from catalog_clients.klaviyo._query import Query, check_cursor, check_revision
 
 FIELDS = "fields[catalog-category-bulk-update-job]"
+
+
+def first_request(status: Any, fields: Any, cursor: Any, revision: str) -> dict[str, Any]:
+    """What list_category_bulk_update_jobs sends, every argument checked first."""
+    problems = check_cursor(cursor)
+    try:
+        query = Query(LIST_JOBS, revision, {"status": status, "fields": fields})
+    except InputValidationError as exc:
+        raise InputValidationError([*exc.problems, *problems]) from None
+    if problems:
+        raise InputValidationError(problems)
+    return query.request(cursor)
 
 
 # --- requests --------------------------------------------------------------------------------
 
 
-def test_the_default_revision_is_the_one_in_the_spec() -> None:
+def test_the_default_revision_is_the_newest_in_the_spec() -> None:
     assert inspect.signature(_get_kwargs).parameters["revision"].default == DEFAULT_REVISION
-    assert DEFAULT_REVISION == "2023-01-24"
+    assert DEFAULT_REVISION == "2026-07-15"
 
 
-def test_a_request_is_shaped_by_the_generated_endpoint() -> None:
-    request = _core.first_request("queued", ["status", "total_count"], "abc", "2024-10-15")
+def test_a_request_follows_the_revision_of_the_call() -> None:
+    request = first_request("queued", ["status", "total_count"], "abc", "2024-10-15")
     assert request == {
-        "method": "get",
-        "url": "/api/catalog-category-bulk-update-jobs/",
+        "method": "GET",
+        # No trailing slash from 2024-10-15 on, and the JSON:API media type asked for first.
+        "url": "/api/catalog-category-bulk-update-jobs",
         "params": {
             FIELDS: "status,total_count",
             "filter": 'equals(status,"queued")',
             "page[cursor]": "abc",
         },
-        "headers": {"revision": "2024-10-15"},
+        "headers": {"Accept": "application/vnd.api+json, application/json", "revision": "2024-10-15"},
     }
 
 
+@pytest.mark.parametrize(
+    ("revision", "path", "accept"),
+    [
+        ("2023-01-24", "/api/catalog-category-bulk-update-jobs/", "application/json"),
+        ("2024-07-15", "/api/catalog-category-bulk-update-jobs/", "application/json"),
+        ("2024-10-15", "/api/catalog-category-bulk-update-jobs", "application/vnd.api+json"),
+        ("2026-07-15.pre", "/api/catalog-category-bulk-update-jobs", "application/vnd.api+json"),
+    ],
+)
+def test_the_path_and_media_type_follow_the_revision(revision: str, path: str, accept: str) -> None:
+    request = first_request(None, None, None, revision)
+    assert request["url"] == path
+    assert request["headers"]["Accept"].split(", ")[0] == accept
+
+
 def test_without_arguments_only_the_revision_is_sent() -> None:
-    request = _core.first_request(None, None, None, "2023-01-24")
-    assert request["params"] == {} and request["headers"] == {"revision": "2023-01-24"}
+    request = first_request(None, None, None, "2023-01-24")
+    assert request["params"] == {}
+    assert request["headers"] == {
+        "Accept": "application/json, application/vnd.api+json",
+        "revision": "2023-01-24",
+    }
 
 
 @pytest.mark.parametrize(
@@ -64,7 +98,7 @@ def test_without_arguments_only_the_revision_is_sent() -> None:
     ],
 )
 def test_status_becomes_an_equals_filter(status: str, expected: str) -> None:
-    assert _core.first_request(status, None, None, "2023-01-24")["params"]["filter"] == expected
+    assert first_request(status, None, None, "2023-01-24")["params"]["filter"] == expected
 
 
 @pytest.mark.parametrize(
@@ -74,22 +108,45 @@ def test_status_becomes_an_equals_filter(status: str, expected: str) -> None:
         (("job_id", "errors"), "job_id,errors"),
         ("status,total_count", "status,total_count"),
         ("status, total_count ", "status,total_count"),
-        ("id", "id"),
         (["status", "status", "errors"], "status,errors"),
-        (iter(["expires_at", "id"]), "expires_at,id"),
+        (iter(["expires_at", "job_id"]), "expires_at,job_id"),
         ({"failed_count"}, "failed_count"),
         ([], None),
         ("", None),
     ],
 )
 def test_fields_are_checked_and_comma_joined(fields: Any, expected: str | None) -> None:
-    params = _core.first_request(None, fields, None, "2023-01-24")["params"]
+    params = first_request(None, fields, None, "2023-01-24")["params"]
     assert params.get(FIELDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("revision", "name", "allowed"),
+    [
+        ("2023-01-24", "job_id", True),
+        ("2023-10-15", "job_id", True),
+        ("2023-12-15", "job_id", False),
+        ("2026-01-15", "id", False),
+        ("2026-04-15", "id", True),
+        ("2026-07-15", "id", True),
+        ("2026-07-15", "job_id", False),
+    ],
+)
+def test_sparse_fields_are_those_of_the_revision(revision: str, name: str, allowed: bool) -> None:
+    if allowed:
+        assert first_request(None, [name], None, revision)["params"][FIELDS] == name
+        return
+    with pytest.raises(InputValidationError) as caught:
+        first_request(None, [name, "status"], None, revision)
+    [problem] = caught.value.problems
+    assert problem.field == "fields"
+    assert f"{name!r} is a field only" in problem.message
+    assert f"not on revision {revision}" in problem.message
 
 
 def test_unknown_fields_are_named_and_nothing_is_built() -> None:
     with pytest.raises(InputValidationError) as caught:
-        _core.first_request(None, ["status", "nope", "Status"], None, "2023-01-24")
+        first_request(None, ["status", "nope", "Status"], None, "2023-01-24")
     [problem] = caught.value.problems
     assert problem.field == "fields"
     assert "'nope'" in problem.message and "'Status'" in problem.message
@@ -114,13 +171,13 @@ def test_bad_argument_types_are_input_errors(
     status: Any, fields: Any, cursor: Any, named: str
 ) -> None:
     with pytest.raises(InputValidationError) as caught:
-        _core.first_request(status, fields, cursor, "2023-01-24")
+        first_request(status, fields, cursor, "2023-01-24")
     assert [p.field for p in caught.value.problems] == [named]
 
 
 def test_every_bad_argument_is_reported_at_once() -> None:
     with pytest.raises(InputValidationError) as caught:
-        _core.first_request(3, ["nope"], 4, "2023-01-24")
+        first_request(3, ["nope"], 4, "2023-01-24")
     assert [p.field for p in caught.value.problems] == ["status", "fields", "cursor"]
 
 
@@ -128,7 +185,7 @@ def test_every_bad_argument_is_reported_at_once() -> None:
     "revision", ["2023-01-24", "2024-10-15", "2024-10-15.pre", "2025-01-15.x1"]
 )
 def test_good_revisions(revision: str) -> None:
-    assert _core.check_revision(revision) == revision
+    assert check_revision(revision) == revision
 
 
 @pytest.mark.parametrize(
@@ -136,7 +193,7 @@ def test_good_revisions(revision: str) -> None:
 )
 def test_bad_revisions(revision: Any) -> None:
     with pytest.raises(ConfigurationError, match="revision must look like YYYY-MM-DD"):
-        _core.check_revision(revision)
+        check_revision(revision)
 
 
 # --- cursors ---------------------------------------------------------------------------------
@@ -154,7 +211,7 @@ def test_bad_revisions(revision: Any) -> None:
     ],
 )
 def test_the_cursor_is_taken_from_links_next(link: str | None, cursor: str | None) -> None:
-    assert _core.cursor_from_link(link) == cursor
+    assert cursor_from_link(link) == cursor
 
 
 @pytest.mark.parametrize(
@@ -170,7 +227,7 @@ def test_the_cursor_is_taken_from_links_next(link: str | None, cursor: str | Non
 )
 def test_a_next_link_without_a_cursor_is_a_pagination_error(link: str) -> None:
     with pytest.raises(PaginationError, match="no page\\[cursor\\]"):
-        _core.cursor_from_link(link)
+        cursor_from_link(link)
 
 
 def page_with_next(link: str | None) -> Any:
@@ -178,7 +235,7 @@ def page_with_next(link: str | None) -> Any:
 
 
 def test_the_walk_follows_cursors_and_refuses_a_repeated_one() -> None:
-    walk = _core.CursorWalk(_core.Query("queued", None, "2024-10-15"))
+    walk = _core.CursorWalk(Query(LIST_JOBS, "2024-10-15", {"status": "queued"}))
     assert walk.first()["params"] == {"filter": 'equals(status,"queued")'}
     second = walk.advance(page_with_next("https://a.klaviyo.com/x?page%5Bcursor%5D=c1"))
     assert second is not None
@@ -321,10 +378,10 @@ def test_job_errors_with_nulls_extra_meta_and_odd_pointers() -> None:
         ]
     )
     assert job.errors == [
-        JobError(detail="boom"),
+        JobError(detail="boom", meta={"row": 3}),
         JobError(detail="x", source_pointer="name"),
-        JobError(detail="y"),
-        JobError(detail="z", source_pointer='{"path": ["a", 1]}'),
+        JobError(detail="y", source_parameter="p"),
+        JobError(detail="z", source_pointer='{"path":["a",1]}'),
         JobError(code="10"),
     ]
 
@@ -373,7 +430,7 @@ MISMATCHES = {
     "no data": ({"links": {}}, "data: expected a list"),
     "data object": ({"data": {}}, "data: expected a list"),
     "job not object": ({"data": ["job"]}, "data[0]: expected an object"),
-    "no attributes": (without("attributes"), "data[0].attributes: expected an object"),
+    "no attributes": (without("attributes"), "data[0]: a required key is missing: 'attributes'"),
     "list attributes": (job_with(attributes=[["status", "x"]]), "data[0].attributes"),
     "no type": (without("type"), "a required key is missing: 'type'"),
     "id number": (job_with(id=7), "data[0].id: expected a string"),

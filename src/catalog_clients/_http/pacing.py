@@ -25,7 +25,6 @@ class RateLimit:
 
 
 # Klaviyo's published XL tier for this endpoint: burst 350/s, steady 3500/min.
-KLAVIYO_LIMITS = (RateLimit(350, 1.0), RateLimit(3500, 60.0))
 
 
 # Head room for what happens between the reserved send time and the server's clock: sleep

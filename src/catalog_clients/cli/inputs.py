@@ -23,6 +23,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal, NamedTuple
 
+from propeller_generated._rules import CATEGORY_FIELDS, SCHEMAS, Field
+
+from .._schema import Compiler
+from ..propeller._validation import BY_ID
+
 Format = Literal["json", "jsonl", "csv"]
 FORMATS: tuple[Format, ...] = ("json", "jsonl", "csv")
 EXTENSIONS: dict[str, Format] = {
@@ -35,22 +40,43 @@ EXTENSIONS: dict[str, Format] = {
 STDIN_FORMAT: Format = "jsonl"
 SPOOL_MEMORY_BYTES = 8 * 1024 * 1024
 
-# CSV columns. Localized text columns are <field>_<LANG>, for example name_EN.
-CSV_LOCALIZED = {
-    "name": "names",
-    "description": "descriptions",
-    "short_description": "shortDescriptions",
-}
-CSV_PLAIN = {
-    "id",
-    "language",
-    "parent_id",
-    "parent_source_id",
-    "parent_source",
-    "source_id",
-    "source",
-}
-_LOCALIZED_COLUMN = re.compile(r"^(name|description|short_description)_([A-Za-z]{2})$")
+# CSV columns, one per field of the spec's category (Python spelling): ``id``, ``language``,
+# ``parent_id``... Localized texts are ``<field>_<LANG>`` columns with the field's name in the
+# singular, for example ``name_EN`` for ``names``.
+_SCALARS = ("int", "str", "float", "bool")
+CSV_PLAIN = {f.name: f for f in CATEGORY_FIELDS if f.kind in _SCALARS}
+CSV_LOCALIZED = {f.name.removesuffix("s"): f for f in CATEGORY_FIELDS if f.pairs is not None}
+_LOCALIZED_COLUMN = re.compile(
+    "^(" + "|".join(map(re.escape, sorted(CSV_LOCALIZED, key=len, reverse=True))) + ")_(.+)$"
+)
+
+
+def _required_columns() -> tuple[list[str], list[list[list[str]]]]:
+    """The columns a header must have, and the groups of which it must have one option whole
+    (a parent by id, or by source id and source): from the schema's required fields."""
+    by_path = {f.paths[0]: f.name for f in CATEGORY_FIELDS}
+    schema = BY_ID.schema
+    compiler = Compiler(SCHEMAS)
+    plain: list[str] = []
+    groups: list[list[list[str]]] = []
+    for name in schema.get("required", ()):
+        node = compiler.resolve(schema["properties"][name])
+        branches = node.get("anyOf") or node.get("oneOf") or ()
+        if branches:
+            groups.append(
+                [
+                    [by_path[(name, key)] for key in compiler.resolve(b).get("required", ())]
+                    for b in branches
+                ]
+            )
+        elif by_path.get((name,)) in CSV_PLAIN:
+            plain.append(by_path[(name,)])
+    return plain, groups
+
+
+_REQUIRED, _GROUPS = _required_columns()
+
+
 # Keys of a failures-file line (see report.py): such a line feeds its "item" back in.
 FAILURE_KEYS = frozenset({"index", "item", "reason"})
 
@@ -241,61 +267,62 @@ def _csv_header(header: list[str]) -> list[str]:
             raise InputError(f"the CSV header repeats the column {name!r}", line=1)
         seen.add(key)
         if key not in CSV_PLAIN and not _LOCALIZED_COLUMN.match(name):
+            localized = ", ".join(f"{prefix}_<LANG>" for prefix in CSV_LOCALIZED)
             raise InputError(
-                f"unknown CSV column {name!r}: expected id, language, parent_id (or "
-                "parent_source_id and parent_source), source_id, source, and "
-                "name_<LANG>, description_<LANG>, short_description_<LANG>",
+                f"unknown CSV column {name!r}: expected {', '.join(CSV_PLAIN)}, and {localized}",
                 line=1,
             )
-    missing = [name for name in ("id", "language") if name not in seen]
+    missing = [name for name in _REQUIRED if name not in seen]
     if missing:
         raise InputError(f"the CSV header lacks the column(s) {', '.join(missing)}", line=1)
-    if "parent_id" not in seen and not {"parent_source_id", "parent_source"} <= seen:
-        raise InputError(
-            "the CSV header has no parent: add parent_id, or parent_source_id and parent_source",
-            line=1,
-        )
+    for options in _GROUPS:
+        if not any(set(option) <= seen for option in options):
+            wanted = ", or ".join(" and ".join(option) for option in options)
+            raise InputError(f"the CSV header needs {wanted}", line=1)
     return columns
 
 
-def _csv_int(value: str, column: str, line: int) -> int:
-    try:
-        return int(value)
-    except ValueError:
-        raise InputError(f"{column} {value!r} is not an integer", line=line) from None
+def _csv_value(field: Field, value: str, line: int) -> object:
+    if field.kind == "int":
+        try:
+            return int(value)
+        except ValueError:
+            raise InputError(f"{field.name} {value!r} is not an integer", line=line) from None
+    if field.kind == "float":
+        try:
+            return float(value)
+        except ValueError:
+            raise InputError(f"{field.name} {value!r} is not a number", line=line) from None
+    if field.kind == "bool":
+        if value.lower() not in ("true", "false"):
+            raise InputError(f"{field.name} {value!r} is not true or false", line=line)
+        return value.lower() == "true"
+    return value
 
 
 def _csv_item(columns: list[str], cells: list[str], line: int) -> dict[str, Any]:
     """One row as a wire-format category; empty cells are left out."""
     item: dict[str, Any] = {}
-    parent: dict[str, Any] = {}
     for name, cell in zip(columns, cells, strict=True):
         if not cell.strip():
             continue
-        key = name.lower()
         value = cell.strip()
-        if key == "id":
-            item["id"] = _csv_int(value, "id", line)
-        elif key == "language":
-            item["language"] = value
-        elif key == "parent_id":
-            parent["id"] = _csv_int(value, "parent_id", line)
-        elif key == "parent_source_id":
-            parent["sourceId"] = value
-        elif key == "parent_source":
-            parent["source"] = value
-        elif key == "source_id":
-            item["sourceId"] = value
-        elif key == "source":
-            item["source"] = value
-        else:
-            match = _LOCALIZED_COLUMN.match(name)
-            assert match is not None  # the header was checked
-            field = CSV_LOCALIZED[match.group(1).lower()]
-            # Text keeps its inner spacing; only the cell's ends are trimmed.
-            item.setdefault(field, []).append({"language": match.group(2).upper(), "value": value})
-    if parent:
-        item["parent"] = parent
+        field = CSV_PLAIN.get(name.lower())
+        if field is not None:
+            *parents, leaf = field.paths[0]
+            target = item
+            for step in parents:
+                target = target.setdefault(step, {})
+            target[leaf] = _csv_value(field, value, line)
+            continue
+        match = _LOCALIZED_COLUMN.match(name)
+        assert match is not None  # the header was checked
+        localized = CSV_LOCALIZED[match.group(1).lower()]
+        assert localized.pairs is not None
+        first, second = localized.pairs
+        # Text keeps its inner spacing; only the cell's ends are trimmed.
+        entry = {first: match.group(2).upper(), second: value}
+        item.setdefault(localized.paths[0][0], []).append(entry)
     return item
 
 

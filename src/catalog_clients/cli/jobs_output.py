@@ -11,88 +11,64 @@ from collections.abc import Iterable
 from datetime import datetime
 from typing import Any, Literal
 
+import attrs
+from klaviyo_generated import _rules
 from rich.console import Console
 from rich.table import Table
 
+from ..klaviyo._models import plain
+from ..klaviyo._paging import LIST_JOBS
+from ..klaviyo._query import allowed_fields
 from .common import quiet_broken_pipe
 
 OutputFormat = Literal["table", "json", "jsonl"]
 
-# The job's fields in display order; "job_id" (the API's sparse-fieldset name) is shown as id.
-JOB_FIELDS = (
-    "id",
-    "status",
-    "created_at",
-    "total_count",
-    "completed_count",
-    "failed_count",
-    "completed_at",
-    "expires_at",
-    "errors",
-    "category_ids",
-)
+# The job's fields in the spec's order (one per job attribute, plus id and category ids).
+JOB_FIELDS = tuple(f.name for f in attrs.fields(_rules.JobFields))
+_KINDS = {f.name: f.kind for f in _rules.JOB_FIELDS}
+# The sparse-field names that carry a job's id on older revisions (``job_id``).
+_ID_ALIASES = tuple(path[-1] for f in _rules.JOB_FIELDS if f.name == "id" for path in f.paths[1:])
+# Shorter table headers for some fields; any other field is headed by its name.
 TABLE_HEADERS = {
-    "id": "id",
-    "status": "status",
     "created_at": "created",
     "total_count": "total",
     "completed_count": "completed",
     "failed_count": "failed",
-    "completed_at": "completed at",
-    "expires_at": "expires at",
-    "errors": "errors",
     "category_ids": "categories",
 }
-ERROR_FIELDS = ("id", "code", "title", "detail", "source_pointer")
-
-
 # What a table shows by default: what fits in 80 columns. JSON and JSONL carry every field.
-TABLE_FIELDS = (
-    "id",
-    "status",
-    "created_at",
-    "total_count",
-    "completed_count",
-    "failed_count",
-    "errors",
-)
+TABLE_FIELDS = tuple(
+    name
+    for name in ("id", "status", "created_at", "total_count", "completed_count", "failed_count")
+    if name in JOB_FIELDS
+) + tuple(name for name in JOB_FIELDS if _KINDS.get(name) == "models")
+
+
+def _fieldset() -> _rules.Fieldset | None:
+    return next((p.fieldset for p in LIST_JOBS.params if p.fieldset is not None), None)
 
 
 def fields_to_request(requested: list[str] | None, revision: str) -> list[str] | None:
-    """The sparse fieldset to send: the id column is always shown, and before revision
-    2023-12-15 the id exists only as ``attributes.job_id``, which a fieldset must name."""
-    if not requested or "job_id" in requested or revision >= "2023-12-15":
+    """The sparse fieldset to send: the id column is always shown, and on revisions whose
+    fieldset has ``job_id`` the id exists only as that attribute, which must be asked for."""
+    fieldset = _fieldset()
+    if not requested or fieldset is None:
         return requested
-    return [*requested, "job_id"]
+    allowed = allowed_fields(fieldset, revision)
+    needed = [name for name in _ID_ALIASES if name in allowed and name not in requested]
+    return [*requested, *needed]
 
 
 def shown_fields(requested: list[str] | None, *, table: bool = False) -> list[str]:
     """The fields to show: id plus the ones asked for with --fields, else the defaults."""
     if not requested:
         return list(TABLE_FIELDS if table else JOB_FIELDS)
-    wanted = {"id" if name == "job_id" else name for name in requested} | {"id"}
+    wanted = {"id" if name in _ID_ALIASES else name for name in requested} | {"id"}
     return [name for name in JOB_FIELDS if name in wanted]
 
 
-def _plain(value: Any) -> Any:
-    """A job attribute as JSON: datetimes in ISO 8601, enums as their string."""
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, str):
-        return str(value)  # a str subclass (the status) as a plain string
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if any(hasattr(value, name) for name in ERROR_FIELDS):  # a job error object
-        return {name: _plain(getattr(value, name, None)) for name in ERROR_FIELDS}
-    return str(value)
-
-
 def job_dict(job: Any, fields: list[str]) -> dict[str, Any]:
-    return {name: _plain(getattr(job, name, None)) for name in fields}
+    return {name: plain(getattr(job, name, None)) for name in fields}
 
 
 def _cell(name: str, value: Any) -> str:
@@ -100,9 +76,9 @@ def _cell(name: str, value: Any) -> str:
         return "-"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M")
-    if name == "errors":
+    if _KINDS.get(name) == "models":  # job errors: how many
         return str(len(value))
-    if name == "category_ids":
+    if isinstance(value, list):
         return ", ".join(str(v) for v in value) if value else "-"
     return str(value)
 
@@ -138,13 +114,15 @@ def write_json(jobs: Iterable[Any], fields: list[str]) -> int:
 def write_table(jobs: Iterable[Any], fields: list[str], console: Console) -> int:
     table = Table(title="Klaviyo catalog-category bulk-update jobs", title_justify="left")
     for name in fields:
-        numeric = name.endswith("_count") or name == "errors"
+        kind = _KINDS.get(name)
+        numeric = kind in ("int", "float", "models")
+        folds = name == "id" or kind == "ids"
         table.add_column(
-            TABLE_HEADERS[name],
+            TABLE_HEADERS.get(name, name.replace("_", " ")),
             justify="right" if numeric else "left",
             # Ids fold rather than lose characters; the rest stays on one line.
-            overflow="fold" if name in ("id", "category_ids") else "ellipsis",
-            no_wrap=name not in ("id", "category_ids"),
+            overflow="fold" if folds else "ellipsis",
+            no_wrap=not folds,
         )
     rows = 0
     for job in jobs:

@@ -7,6 +7,8 @@ from itertools import islice
 from typing import Annotated
 
 import typer
+from klaviyo_generated import _rules
+from klaviyo_generated._rules import JobStatus
 
 from .. import errors
 from .common import (
@@ -49,7 +51,7 @@ def jobs(
     ctx: typer.Context,
     status: Annotated[
         str | None,
-        typer.Option(help="Only jobs with this status: queued, processing, complete, cancelled."),
+        typer.Option(help=f"Only jobs with this status: {', '.join(JobStatus)}."),
     ] = None,
     fields: Annotated[
         str | None,
@@ -74,7 +76,7 @@ def jobs(
     base_url: Annotated[
         str | None,
         typer.Option(
-            envvar="KLAVIYO_BASE_URL", help="API base URL (default https://a.klaviyo.com)."
+            envvar="KLAVIYO_BASE_URL", help=f"API base URL (default {_rules.SERVER_URL})."
         ),
     ] = None,
     revision: Annotated[

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import attrs
 import typer
+from propeller_generated._rules import BULK
 from rich.markup import escape
 from rich.table import Table
 
@@ -64,7 +65,8 @@ Exit codes: 0 all created or updated; 1 some items failed;
 2 unreadable input, bad usage or configuration (nothing was sent).
 """
 
-MAX_CHUNK_SIZE = 1000
+# The spec's limit of items per request (maxItems), the most --chunk-size takes.
+MAX_CHUNK_SIZE: int = max(bulk["max_items"] for bulk in BULK.values())
 # The reason an item would be refused client-side, or None: (index, item) -> str | None.
 Validator = Callable[[int, dict[str, Any]], str | None]
 

@@ -8,8 +8,11 @@ with KlaviyoClient() as klaviyo:  # KLAVIYO_API_KEY from the environment
 """
 
 from ._client import DEFAULT_BASE_URL, DEFAULT_REVISION, AsyncKlaviyoClient, KlaviyoClient
-from ._core import FIELD_NAMES
 from ._models import Job, JobError, JobStatus, Page, RateLimitInfo
+from ._query import field_names
+
+# Every sparse-field name of any revision; ``field_names(revision)`` gives one revision's.
+FIELD_NAMES = field_names()
 
 __all__ = [
     "DEFAULT_BASE_URL",
@@ -22,4 +25,5 @@ __all__ = [
     "KlaviyoClient",
     "Page",
     "RateLimitInfo",
+    "field_names",
 ]

@@ -12,18 +12,22 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from klaviyo_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
-from .._http.pacing import KLAVIYO_LIMITS, Pacer, RateLimit, shared_pacer
-from ..errors import ConfigurationError
+from .._http.pacing import Pacer, RateLimit, shared_pacer
+from ..errors import ConfigurationError, InputValidationError
 from . import _core
 from ._models import Job, Page
+from ._paging import LIST_JOBS
+from ._query import Query, check_cursor, check_revision
 
-DEFAULT_BASE_URL = "https://a.klaviyo.com"
-# The spec's default revision (a test checks it against the generated endpoint).
-DEFAULT_REVISION = "2023-01-24"
-ACCEPT = "application/vnd.api+json, application/json"
+DEFAULT_BASE_URL = _rules.SERVER_URL
+DEFAULT_REVISION = _rules.DEFAULT_REVISION  # the newest revision the spec describes
+# The spec's limits (x-klaviyo-ratelimit) of the list operation: per account, fixed windows.
+DEFAULT_RATE_LIMITS = tuple(RateLimit(count, period) for count, period in LIST_JOBS.rate_limits)
+_SCHEMES = _rules.CREDENTIAL_SCHEMES
 
 
 class _KeyAuth(httpx.Auth):
@@ -39,7 +43,7 @@ class _KeyAuth(httpx.Auth):
 
     def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
         if _origin(request.url) == self._origin:
-            request.headers["Authorization"] = self._value
+            request.headers[_rules.AUTH_HEADER] = self._value
         yield request
 
     def __repr__(self) -> str:
@@ -58,14 +62,16 @@ def _header_safe(secret: str) -> bool:
 class _KlaviyoBase:
     """Settings shared by both shells, all checked here, before any request.
 
-    ``api_key`` (or KLAVIYO_API_KEY) is a private key, sent as ``Klaviyo-API-Key <key>``.
-    An OAuth app passes ``access_token=`` instead (sent as ``Bearer <token>``); the two are
-    exclusive. ``base_url`` (KLAVIYO_BASE_URL, default https://a.klaviyo.com) must be https,
-    or http on a loopback host. ``revision`` (KLAVIYO_REVISION, default 2023-01-24) is sent
-    as the ``revision`` header of every request. ``retry_policy``, when given, replaces the
-    default ``RetryPolicy(max_retries=max_retries)``. ``rate_limits`` paces requests on the
-    client side (Klaviyo's 350/s and 3500/min by default), shared by every client of the
-    process that uses the same key and base URL; None or () switches pacing off.
+    ``api_key`` (or KLAVIYO_API_KEY) is a private key, sent with the spec's scheme word
+    (``Klaviyo-API-Key <key>``). An OAuth app passes ``access_token=`` instead (sent as
+    ``Bearer <token>``); the two are exclusive. ``base_url`` (KLAVIYO_BASE_URL, default: the
+    spec's server) must be https, or http on a loopback host. ``revision`` (KLAVIYO_REVISION,
+    default ``DEFAULT_REVISION``, the newest the spec describes) is sent as the revision
+    header of every request, and picks the path spelling and sparse fields of that revision.
+    ``retry_policy``, when given, replaces the default ``RetryPolicy(max_retries=...)``.
+    ``rate_limits`` paces requests on the client side (the spec's limits by default), shared
+    by every client of the process that uses the same key and base URL; None or () switches
+    pacing off.
     ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
     """
 
@@ -81,20 +87,21 @@ class _KlaviyoBase:
         timeout: float = 30.0,
         max_retries: int = 3,
         retry_policy: RetryPolicy | None = None,
-        rate_limits: Sequence[RateLimit] | None = KLAVIYO_LIMITS,
+        rate_limits: Sequence[RateLimit] | None = DEFAULT_RATE_LIMITS,
         transport: Any = None,
     ) -> None:
         if api_key is not None and access_token is not None:
             raise ConfigurationError("pass either api_key or access_token, not both")
         if access_token is not None:
-            secret, scheme = access_token, "Bearer"
+            secret, scheme = access_token, _SCHEMES["access_token"]
         else:
             secret = _config.from_env(api_key, "KLAVIYO_API_KEY") or ""
-            scheme = "Klaviyo-API-Key"
+            scheme = _SCHEMES["api_key"]
         if not isinstance(secret, str):
             raise ConfigurationError(f"the Klaviyo credential must be a string, not {type(secret)}")
+        uses_token = access_token is not None
         if not secret:
-            what = "Klaviyo access token" if scheme == "Bearer" else "Klaviyo API key"
+            what = "Klaviyo access token" if uses_token else "Klaviyo API key"
             raise ConfigurationError(
                 f"missing {what}: pass api_key= (or access_token=) or set KLAVIYO_API_KEY"
             )
@@ -105,7 +112,7 @@ class _KlaviyoBase:
         base = _config.from_env(base_url, "KLAVIYO_BASE_URL", DEFAULT_BASE_URL)
         assert base is not None
         self.base_url = _config.check_url(base, "base_url")
-        self.revision = _core.check_revision(
+        self.revision = check_revision(
             _config.from_env(revision, "KLAVIYO_REVISION", DEFAULT_REVISION)
         )
         timeout_s = _config.check_positive(timeout, "timeout")
@@ -119,14 +126,14 @@ class _KlaviyoBase:
                 f"{type(self).__name__} needs an httpx.{self._transport_type.__name__} "
                 f"as transport, got {type(transport).__name__}"
             )
-        self._uses_token = scheme == "Bearer"
+        self._uses_token = uses_token
         settings = HttpSettings(
             base_url=self.base_url,
             timeout=self.timeout,
             retry=retry_policy or RetryPolicy(max_retries=max_retries),
             # The budget is per account on one server, hence key and base URL.
             pacer=_pacer(f"{self.base_url} {secret}", rate_limits),
-            headers={"Accept": ACCEPT},
+            headers={},
             transport=transport if isinstance(transport, httpx.BaseTransport) else None,
             async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
         )
@@ -142,8 +149,20 @@ class _KlaviyoBase:
             f"{credential}=<redacted>)"
         )
 
-    def _query(self, status: object, fields: object) -> _core.Query:
-        return _core.Query(status, fields, self.revision)
+    def _query(self, arguments: dict[str, object]) -> Query:
+        """The checked arguments of the list operation (every keyword is a spec parameter)."""
+        return Query(LIST_JOBS, self.revision, arguments)
+
+    def _first(self, cursor: object, arguments: dict[str, object]) -> dict[str, Any]:
+        problems = check_cursor(cursor)
+        try:
+            query = self._query(arguments)
+        except InputValidationError as exc:
+            raise InputValidationError([*exc.problems, *problems]) from None
+        if problems:
+            raise InputValidationError(problems)
+        assert cursor is None or isinstance(cursor, str)
+        return query.request(cursor)
 
 
 def _pacer(identity: str, limits: Sequence[RateLimit] | None) -> Pacer | None:
@@ -182,20 +201,30 @@ class KlaviyoClient(_KlaviyoBase):
         status: str | None = None,
         fields: str | Iterable[str] | None = None,
         cursor: str | None = None,
+        **params: Any,
     ) -> Page:
-        """One page of jobs (at most 100). ``cursor`` is a previous page's ``next_cursor``.
+        """One page of jobs. ``cursor`` is a previous page's ``next_cursor``.
 
         ``status`` filters with ``equals(status,"...")``; ``fields`` is a sparse fieldset
-        (a list of names, or one comma-separated string). Bad arguments raise
-        ``InputValidationError`` before anything is sent.
+        (a list of names, or one comma-separated string) of the configured revision. Any
+        other parameter of the operation in the spec is a keyword too (snake_case). Bad
+        arguments raise ``InputValidationError`` before anything is sent.
         """
-        return self._get(_core.first_request(status, fields, cursor, self.revision))
+        return self._get(self._first(cursor, {"status": status, "fields": fields, **params}))
 
     def iter_category_bulk_update_jobs(
-        self, status: str | None = None, fields: str | Iterable[str] | None = None
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        **params: Any,
     ) -> Iterator[Job]:
-        """Every job on every page, fetching each page when the previous one is used up."""
-        query = self._query(status, fields)  # checked now, not at the first next()
+        """Every job on every page, fetching each page when the previous one is used up.
+
+        Takes the keywords of ``list_category_bulk_update_jobs`` but ``cursor``; every page
+        is asked for with the same arguments.
+        """
+        # Checked now, not at the first next().
+        query = self._query({"status": status, "fields": fields, **params})
         # chain: the jobs of a page come straight from its list; only the next page resumes
         # the generator, which fetches it when the previous page is used up.
         return itertools.chain.from_iterable(self._pages(_core.CursorWalk(query)))
@@ -251,15 +280,19 @@ class AsyncKlaviyoClient(_KlaviyoBase):
         status: str | None = None,
         fields: str | Iterable[str] | None = None,
         cursor: str | None = None,
+        **params: Any,
     ) -> Page:
-        """One page of jobs (at most 100); see ``KlaviyoClient.list_category_bulk_update_jobs``."""
-        return await self._get(_core.first_request(status, fields, cursor, self.revision))
+        """One page of jobs; see ``KlaviyoClient.list_category_bulk_update_jobs``."""
+        return await self._get(self._first(cursor, {"status": status, "fields": fields, **params}))
 
     def iter_category_bulk_update_jobs(
-        self, status: str | None = None, fields: str | Iterable[str] | None = None
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        **params: Any,
     ) -> AsyncIterator[Job]:
         """Every job on every page: ``async for job in client.iter_category_bulk_update_jobs()``."""
-        query = self._query(status, fields)
+        query = self._query({"status": status, "fields": fields, **params})
         return self._iter(_core.CursorWalk(query))
 
     async def _iter(self, walk: _core.CursorWalk) -> AsyncIterator[Job]:

@@ -1,182 +1,51 @@
 """The sans-I/O core shared by ``KlaviyoClient`` and ``AsyncKlaviyoClient``.
 
-Pure functions and one small state machine: validate the call's arguments, build request
-kwargs (through the generated endpoint, which owns path, params and headers), turn an
-``httpx.Response`` into a ``Page`` or a typed error, and decide which cursor comes next.
-The two client classes only add the I/O around these.
+Pure functions and one small state machine: decide which request comes next while paging,
+and turn an ``httpx.Response`` into a ``Page`` or a typed error. Arguments and requests are
+``_query``'s, page bodies ``_reader``'s; the two client classes only add the I/O around these.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping
-from datetime import date
+from collections.abc import Mapping
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
 
 import httpx
-from klaviyo_generated.api.catalogs.get_update_categories_jobs import _get_kwargs
+from klaviyo_generated import _rules
 from klaviyo_generated.models.api_error import APIError
 from klaviyo_generated.models.error_document import ErrorDocument
+from klaviyo_generated.models.error_pointer_object import ErrorPointerObject
 from klaviyo_generated.models.error_source import ErrorSource
-from klaviyo_generated.types import UNSET, Unset
 
+from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import to_connection_error
-from ..errors import (
-    ConfigurationError,
-    ErrorDetail,
-    InputValidationError,
-    PaginationError,
-    Problem,
-    request_id_from,
-)
-from ._fastpath import NotFast, read_jobs, read_links
-from ._models import Job, Page, RateLimitInfo
-from ._reference import Mismatch, mismatch, pointer_text, read_generated
+from .._schema import Compiler
+from ..errors import ErrorDetail, PaginationError, request_id_from
+from ._models import Page, RateLimitInfo
+from ._paging import LIST_JOBS
+from ._query import Query
+from ._reader import Mismatch, read_page
 
-# The names the sparse fieldset accepts ("id" only on revisions from 2023-12-15 on).
-FIELD_NAMES = (
-    "job_id",
-    "status",
-    "created_at",
-    "total_count",
-    "completed_count",
-    "failed_count",
-    "completed_at",
-    "expires_at",
-    "errors",
-    "id",
-)
-_FIELD_SET = frozenset(FIELD_NAMES)
-_REVISION = re.compile(r"\d{4}-\d{2}-\d{2}(\.[A-Za-z0-9]+)?")
-_CURSOR_PARAM = "page[cursor]"
 _NO_RATE_LIMIT = RateLimitInfo()
 
 
-# --- configuration and arguments -----------------------------------------------------------
+def _link_names(operation: _rules.Operation) -> tuple[str, ...]:
+    """The links the response schema declares beside the one that leads on (links.next)."""
+    if not operation.response_schema or not operation.next_link:
+        return ()
+    compiler = Compiler(_rules.SCHEMAS)
+    node = compiler.resolve(_rules.SCHEMAS[operation.response_schema])
+    for step in operation.next_link[:-1]:
+        node = compiler.resolve(node.get("properties", {}).get(step, {}))
+    return tuple(node.get("properties", {})) or (operation.next_link[-1],)
 
 
-def check_revision(revision: object) -> str:
-    """``YYYY-MM-DD`` with an optional ``.suffix`` (``.pre`` marks a beta), a real date."""
-    if isinstance(revision, str) and _REVISION.fullmatch(revision):
-        try:
-            date.fromisoformat(revision[:10])
-        except ValueError:
-            pass
-        else:
-            return revision
-    raise ConfigurationError(
-        f"revision must look like YYYY-MM-DD or YYYY-MM-DD.suffix (e.g. 2024-10-15), "
-        f"got {revision!r}"
-    )
-
-
-def status_filter(status: object) -> tuple[str | None, list[Problem]]:
-    """``equals(status,"queued")``, with ``\\`` and ``"`` escaped inside the quoted value."""
-    if status is None:
-        return None, []
-    if not isinstance(status, str):
-        return None, [Problem(None, "status", f"must be a string, got {type(status).__name__}")]
-    if not status:
-        return None, [Problem(None, "status", "must not be empty")]
-    value = status.replace("\\", "\\\\").replace('"', '\\"')
-    return f'equals(status,"{value}")', []
-
-
-def fields_param(fields: object) -> tuple[str | None, list[Problem]]:
-    """The comma-joined sparse fieldset, or None when no fieldset was asked for."""
-    if fields is None:
-        return None, []
-    if isinstance(fields, str):
-        if not fields.strip():
-            return None, []
-        names: list[object] = [name.strip() for name in fields.split(",")]
-    elif isinstance(fields, Iterable) and not isinstance(fields, Mapping | bytes | bytearray):
-        names = list(fields)
-    else:
-        kind = type(fields).__name__
-        return None, [Problem(None, "fields", f"must be a list of names or a string, got {kind}")]
-    problems = [
-        Problem(None, "fields", f"item {i} must be a string, got {type(name).__name__}")
-        for i, name in enumerate(names)
-        if not isinstance(name, str)
-    ]
-    unknown = [name for name in names if isinstance(name, str) and name not in _FIELD_SET]
-    if unknown:
-        listed = ", ".join(repr(name) for name in unknown)
-        allowed = ", ".join(FIELD_NAMES)
-        problems.append(Problem(None, "fields", f"unknown field {listed}; allowed: {allowed}"))
-    if problems or not names:
-        return None, problems
-    return ",".join(dict.fromkeys(str(name) for name in names)), []
-
-
-def check_cursor(cursor: object) -> list[Problem]:
-    if cursor is None or (isinstance(cursor, str) and cursor):
-        return []
-    return [Problem(None, "cursor", f"must be a non-empty string, got {cursor!r}")]
-
-
-class Query:
-    """A validated ``status``/``fields`` pair; builds the request for any cursor."""
-
-    __slots__ = ("fields", "filter", "revision")
-
-    def __init__(self, status: object, fields: object, revision: str) -> None:
-        self.filter, problems = status_filter(status)
-        self.fields, more = fields_param(fields)
-        if problems or more:
-            raise InputValidationError([*problems, *more])
-        self.revision = revision
-
-    def request(self, cursor: str | None = None) -> dict[str, Any]:
-        """Keyword arguments for ``httpx.Client.request``, shaped by the generated endpoint."""
-        return _get_kwargs(
-            fieldscatalog_category_bulk_update_job=_unset(self.fields),
-            filter_=_unset(self.filter),
-            pagecursor=_unset(cursor),
-            revision=self.revision,
-        )
-
-
-def first_request(status: object, fields: object, cursor: object, revision: str) -> dict[str, Any]:
-    """The request of ``list_category_bulk_update_jobs``; every argument checked first."""
-    problems = check_cursor(cursor)
-    try:
-        query = Query(status, fields, revision)
-    except InputValidationError as exc:
-        raise InputValidationError([*exc.problems, *problems]) from None
-    if problems:
-        raise InputValidationError(problems)
-    assert cursor is None or isinstance(cursor, str)
-    return query.request(cursor)
-
-
-def _unset(value: str | None) -> str | Unset:
-    return UNSET if value is None else value
+_LINKS_PATH = LIST_JOBS.next_link[:-1]
+_LINK_NAMES = _link_names(LIST_JOBS)
 
 
 # --- pagination ------------------------------------------------------------------------------
-
-
-def cursor_from_link(link: str | None) -> str | None:
-    """The ``page[cursor]`` of a ``links.next`` URL (percent-encoded or not); None if no link.
-
-    Only the cursor is taken: the next request goes to the configured base URL, never to the
-    host the link names. A link without a cursor cannot be followed safely, so it raises.
-    """
-    if link is None:
-        return None
-    try:
-        query = urlsplit(link).query
-    except ValueError:
-        query = ""
-    for key, value in parse_qsl(query, keep_blank_values=True):
-        if key == _CURSOR_PARAM and value:
-            return value
-    shown = link if len(link) <= 200 else link[:200] + "..."
-    raise PaginationError(f"links.next has no page[cursor], so it cannot be followed: {shown!r}")
 
 
 class CursorWalk:
@@ -224,7 +93,7 @@ def parse_page(response: httpx.Response) -> Page:
     raise_for_status(response, read_error_body)
     body = json_body(response)
     try:
-        jobs, links = _read_body(body)
+        jobs, links = read_page(body, LIST_JOBS.items_property, _LINKS_PATH, _LINK_NAMES)
     except Mismatch as exc:
         raise schema_mismatch(response, str(exc)) from None
     headers = response.headers
@@ -269,6 +138,18 @@ def _error_detail(error: APIError) -> ErrorDetail:
     )
 
 
+def pointer_text(pointer: object) -> str | None:
+    """A JSON pointer as text; an object pointer (the seed's) as its "value", else as JSON."""
+    if isinstance(pointer, str):
+        return pointer
+    if isinstance(pointer, ErrorPointerObject):
+        value = pointer.additional_properties.get("value")
+        if isinstance(value, str):
+            return value
+        return _json.dumps(pointer.additional_properties, sort_keys=True).decode()
+    return None
+
+
 def _loose_str(value: object) -> str | None:
     if isinstance(value, str):
         return value
@@ -304,18 +185,3 @@ def _first_figure(value: str | None) -> float | None:
 
 def _as_int(value: float | None) -> int | None:
     return None if value is None else int(value)
-
-
-# --- page bodies -----------------------------------------------------------------------------
-
-
-def _read_body(body: object) -> tuple[list[Job], dict[str, str | None]]:
-    if not isinstance(body, dict):
-        mismatch("the body", "a JSON object", body)
-    data = body.get("data")
-    if not isinstance(data, list):
-        mismatch("data", "a list of jobs", data)
-    try:
-        return read_jobs(data), read_links(body.get("links"))
-    except NotFast:  # a shape the fast path does not take: the reference reading decides
-        return read_generated(body, data)

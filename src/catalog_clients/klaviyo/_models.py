@@ -4,98 +4,63 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import datetime
-from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from enum import Enum
+from typing import Any
 
 import attrs
+from klaviyo_generated import _rules
+from klaviyo_generated._rules import JobError, JobStatus
 
-if TYPE_CHECKING:
-    from klaviyo_generated.models.catalog_category_bulk_update_job import (
-        CatalogCategoryBulkUpdateJob,
-    )
+from ._paging import cursor_from_link
 
-__all__ = ["Job", "JobError", "JobStatus", "Page", "RateLimitInfo"]
-
-
-class JobStatus(StrEnum):
-    """A job's status. Equals its plain string; values Klaviyo adds later are kept as they came.
-
-    ``JobStatus("archived")`` is a ``JobStatus`` equal to ``"archived"`` (not a member of the
-    enumeration), because Klaviyo treats new enum values as a non-breaking change.
-    """
-
-    QUEUED = "queued"
-    PROCESSING = "processing"
-    COMPLETE = "complete"
-    CANCELLED = "cancelled"
-
-    @classmethod
-    def _missing_(cls, value: object) -> JobStatus | None:
-        if not isinstance(value, str):
-            return None
-        unknown = str.__new__(cls, value)
-        unknown._name_ = value
-        unknown._value_ = value
-        return unknown
-
-    @property
-    def is_known(self) -> bool:
-        """False for a value this version of the client does not know."""
-        return type(self).__members__.get(self._name_) is self
+__all__ = ["Job", "JobError", "JobStatus", "Page", "RateLimitInfo", "plain"]
 
 
-@attrs.frozen
-class JobError:
-    """One error of a job; every field may be None (real job errors come with null ids)."""
-
-    id: str | None = None
-    code: str | None = None
-    title: str | None = None
-    detail: str | None = None
-    source_pointer: str | None = None
+def plain(value: Any) -> Any:
+    """A field value as JSON: datetimes in ISO 8601, enums as their text, models as dicts."""
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if attrs.has(type(value)):
+        return {f.name: plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    return value
 
 
 # unsafe_hash=False: the lists make a Job unhashable; say so instead of failing inside hash().
 @attrs.frozen(unsafe_hash=False)
-class Job:
+class Job(_rules.JobFields):
     """A catalog-category bulk-update job, the same for every API revision's shape.
 
+    One field per job attribute of the spec (snake_case), plus ``id`` and ``category_ids``.
     ``id`` is ``data[].id`` or else ``attributes.job_id``; it is None only when a sparse
     fieldset on a revision before 2023-12-15 left ``job_id`` out. Datetimes are aware UTC.
-    Fields left out by a sparse fieldset, or sent as null, are None (``errors`` and
-    ``category_ids`` are then empty lists). ``raw`` is the generated model the job was read
-    from (extra fields included); it takes no part in equality.
+    Fields left out by a sparse fieldset, or sent as null, are None (lists are then empty).
+    ``raw`` is the generated model of the job (extra fields included), built from the
+    decoded JSON when first read; it takes no part in equality.
     """
 
-    id: str | None
-    status: JobStatus | None = None
-    created_at: datetime | None = None
-    total_count: int | None = None
-    completed_count: int | None = None
-    failed_count: int | None = None
-    completed_at: datetime | None = None
-    expires_at: datetime | None = None
-    errors: list[JobError] = attrs.field(factory=list)
-    category_ids: list[str] = attrs.field(factory=list)
-    # ``raw=`` takes the generated model, or the decoded job object it is read from on first
-    # use: parsing every job through the generated from_dict cost four times the rest of a
-    # page, for a field few callers read (benchmarks/hotspots.md).
-    _raw: CatalogCategoryBulkUpdateJob | dict[str, Any] | None = attrs.field(
-        default=None, eq=False, repr=False, alias="raw"
-    )
+    _raw: Any = attrs.field(default=None, eq=False, repr=False, alias="raw")
 
     @property
-    def raw(self) -> CatalogCategoryBulkUpdateJob | None:
+    def raw(self) -> Any:
         raw = self._raw
         if isinstance(raw, dict):
-            from klaviyo_generated.models.catalog_category_bulk_update_job import (
-                CatalogCategoryBulkUpdateJob,
-            )
+            from klaviyo_generated import models
 
+            model = getattr(models, _rules.MODELS["Job"][2])
             # Frozen for callers; the cache is this class's own business.
-            raw = CatalogCategoryBulkUpdateJob.from_dict(raw)
+            raw = model.from_dict(raw)
             object.__setattr__(self, "_raw", raw)
         return raw
+
+    def to_dict(self) -> dict[str, Any]:
+        """The job as JSON-ready values (ISO 8601 datetimes, statuses as text)."""
+        return {f.name: plain(getattr(self, f.name)) for f in attrs.fields(_rules.JobFields)}
 
 
 @attrs.frozen
@@ -133,8 +98,6 @@ class Page:
 
     @property
     def next_cursor(self) -> str | None:
-        from ._core import cursor_from_link  # the parsing rules live in the core
-
         return cursor_from_link(self.next_link)
 
     def __iter__(self) -> Iterator[Job]:

@@ -17,11 +17,11 @@ import attrs
 
 from .. import _json
 from ..errors import Problem
-from ._inputs import Category
+from ._inputs import Category, deep_copy
 from ._results import Failure
-from ._validation import category_problems, plainly_valid
+from ._validation import BY_ID, ItemRules
 
-MAX_CHUNK_SIZE = 1000  # the API's limit per request
+MAX_CHUNK_SIZE = BY_ID.max_items  # the spec's limit per request (maxItems)
 
 
 @attrs.frozen
@@ -31,7 +31,7 @@ class Chunk:
     number: int  # 0-based, in planning order
     indexes: tuple[int, ...]  # where each item came from in the input
     items: tuple[Any, ...]  # what the caller passed, kept for failures
-    keys: tuple[int, ...]  # the ids, which the server echoes back as ``key``
+    keys: tuple[Any, ...]  # the lookup keys, which the server echoes back as ``key``
     body: bytes  # the JSON array of the items' wire forms
 
     def __len__(self) -> int:
@@ -42,30 +42,28 @@ def wire_of(item: object) -> object:
     return item.to_wire() if isinstance(item, Category) else item
 
 
-def item_problems(index: int | None, item: object) -> list[Problem]:
+def item_problems(index: int | None, item: object, rules: ItemRules = BY_ID) -> list[Problem]:
     """Every problem of one ``Category`` or wire-format dict; [] when it may be sent.
 
     Public as ``catalog_clients.propeller.category_problems``: the check the client runs
     before chunking, for callers that want to pre-validate (a CLI dry run, a strict pass).
     """
-    return category_problems(index, wire_of(item))
+    return rules.problems(index, wire_of(item))
 
 
-def prepare(index: int, item: object) -> dict[str, Any] | list[Problem]:
+def prepare(index: int, item: object, rules: ItemRules = BY_ID) -> dict[str, Any] | list[Problem]:
     """The item's wire form ready to send, or every problem that keeps it from being sent.
 
-    The wire form is a copy, so a generator that reuses one dict for every item cannot
-    change an item that waits in its chunk.
+    The wire form is a deep copy, so a generator that reuses (and changes) one dict for
+    every item cannot change an item that waits in its chunk.
     """
     wire = wire_of(item)
-    if plainly_valid(wire):
-        assert isinstance(wire, dict)
-        return wire.copy()
-    problems = category_problems(index, wire)
+    problems = rules.problems(index, wire)
     if problems:
         return problems
-    assert isinstance(wire, Mapping)  # category_problems refuses anything else
-    return dict(wire)
+    assert isinstance(wire, Mapping)  # the rules refuse anything else
+    copied: dict[str, Any] = deep_copy(wire)
+    return copied
 
 
 def reason_of(problems: list[Problem]) -> str:
@@ -94,7 +92,8 @@ def encode(wires: list[dict[str, Any]]) -> tuple[bytes, dict[int, str]]:
 class _Batch:
     """The items of the chunk being filled."""
 
-    def __init__(self) -> None:
+    def __init__(self, rules: ItemRules) -> None:
+        self.rules = rules
         self.indexes: list[int] = []
         self.items: list[Any] = []
         self.wires: list[dict[str, Any]] = []
@@ -112,18 +111,21 @@ class _Batch:
             wires = [wires[p] for p in kept]
         if not indexes:
             return None
-        keys = tuple(wire["id"] for wire in wires)
+        keys = tuple(self.rules.key_of(wire) for wire in wires)
         return Chunk(number, tuple(indexes), tuple(items), keys, body)
 
 
 def plan_chunks(
-    items: Iterable[object], size: int, reject: Callable[[Failure], None]
+    items: Iterable[object],
+    size: int,
+    reject: Callable[[Failure], None],
+    rules: ItemRules = BY_ID,
 ) -> Iterator[Chunk]:
     """Chunks of up to ``size`` valid items; each invalid item goes to ``reject`` instead."""
-    batch = _Batch()
+    batch = _Batch(rules)
     number = 0
     for index, item in enumerate(items):
-        planned = prepare(index, item)
+        planned = prepare(index, item, rules)
         if isinstance(planned, list):
             reject(Failure(index, item, reason_of(planned)))
             continue
@@ -132,7 +134,7 @@ def plan_chunks(
         batch.wires.append(planned)
         if len(batch.wires) == size:
             chunk = batch.seal(number, reject)
-            batch = _Batch()
+            batch = _Batch(rules)
             if chunk is not None:
                 yield chunk
                 number += 1

@@ -16,6 +16,7 @@ from types import TracebackType
 from typing import Any, Self
 
 import httpx
+from propeller_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
@@ -26,8 +27,8 @@ from ._chunks import MAX_CHUNK_SIZE, Chunk
 from ._inputs import Directives
 from ._results import BulkResult, Progress
 
-DEFAULT_BASE_URL = "https://api.helice.cloud/v2"
-DEFAULT_TOKEN_URL = "https://api.helice.cloud/oauth2/token"
+DEFAULT_BASE_URL = _rules.SERVER_URL
+DEFAULT_TOKEN_URL = _rules.TOKEN_URL
 
 Directiveish = Directives | Sequence[Mapping[str, Any]] | None
 ProgressCallback = Callable[[Progress], object] | None
@@ -172,7 +173,7 @@ class PropellerClient(_PropellerBase):
         strict: bool = False,
         on_progress: ProgressCallback = None,
     ) -> BulkResult:
-        """Create or update categories by id, in chunks of up to ``chunk_size`` (<= 1000).
+        """Create or update categories by id, in chunks of up to ``chunk_size`` items.
 
         ``categories`` is any iterable of ``Category`` objects or wire-format dicts, read
         lazily: memory holds about ``chunk_size x concurrency`` items plus the failures.

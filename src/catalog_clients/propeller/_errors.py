@@ -10,8 +10,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-SCHEMA_VALIDATION_CODE = "10007"
-SCHEMA_VALIDATION_TYPE = "SchemaValidationException"
+from propeller_generated import _rules
+
+from ..errors import SchemaValidationError
+
+# The spec's error codes (x-error-codes) whose x-exception is SchemaValidationError, and their
+# types: the body's code or its type may say it (the code is documented as a string, sent as
+# a number, so both spellings are compared).
+_SCHEMA_CODES = frozenset(
+    code for code, name in _rules.ERROR_EXCEPTIONS.items() if name == SchemaValidationError.__name__
+)
+_SCHEMA_TYPES = frozenset(_rules.ERROR_CODES[code] for code in _SCHEMA_CODES)
 
 
 def _strings(value: object) -> list[str]:
@@ -45,8 +54,7 @@ def read_error_envelope(body: Any) -> dict[str, Any]:
         "type": kind,
         "messages": messages,
         "more_info": _text(error.get("moreInfo")),
-        # Documented as a string code, sent as a number: compare both spellings.
-        "schema_error": str(code) == SCHEMA_VALIDATION_CODE or kind == SCHEMA_VALIDATION_TYPE,
+        "schema_error": str(code) in _SCHEMA_CODES or kind in _SCHEMA_TYPES,
     }
 
 

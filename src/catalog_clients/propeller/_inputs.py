@@ -1,9 +1,13 @@
 """Typed inputs (``Category``, ``Directives``) and their wire format. Pure.
 
+Both classes take their fields from the spec (the generated ``CategoryFields`` and
+``DirectivesFields``: one snake_case keyword per wire field or directive operation), so a
+field or operation added to the spec is accepted here after ``make generate``.
+
 Plain wire-format dicts are accepted everywhere a ``Category`` is; both go through the same
-validation (``_validation``) on their wire form, so a typed input and a dict get the same
-messages. A ``Category`` is not validated when it is built: a bad one becomes a per-item
-failure of the bulk call, like a bad dict, instead of an exception in the caller's generator.
+validation on their wire form, so a typed input and a dict get the same messages. A
+``Category`` is not validated when it is built: a bad one becomes a per-item failure of the
+bulk call, like a bad dict, instead of an exception in the caller's generator.
 """
 
 from __future__ import annotations
@@ -12,104 +16,93 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import attrs
+from propeller_generated import _rules
 
+from .._schema import camel_case
 from ..errors import InputValidationError
-from ._validation import camel_case, directive_problems
+from ._validation import directive_problems
 
-# {"EN": "Bikes", "NL": "Fietsen"}, or already a list of {"language", "value"} objects.
-Localized = Mapping[str, str] | Sequence[Mapping[str, Any]]
+_OPERATION_KEY, _FIELDS_KEY = _rules.DIRECTIVE_KEYS
 
 
-def localized(values: Localized) -> Any:
-    """The wire form of localized values: ``[{"language": "EN", "value": "Bikes"}, ...]``.
+def deep_copy(value: object) -> Any:
+    """A fresh copy of nested lists and mappings, so a later change by the caller cannot
+    reach what was captured."""
+    if isinstance(value, Mapping):
+        return {k: deep_copy(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [deep_copy(v) for v in value]
+    return value
 
-    Anything that is not a mapping passes through unchanged for the validator to judge.
-    """
-    if isinstance(values, Mapping):
-        return [{"language": language, "value": value} for language, value in values.items()]
-    return values
+
+def to_wire(obj: object, plan: Sequence[_rules.Field]) -> dict[str, Any]:
+    """The wire form of a typed input: each set field at its wire path (``parent_id`` at
+    ``parent.id``); a mapping given for a list of pairs becomes that list."""
+    wire: dict[str, Any] = {}
+    for field in plan:
+        value = getattr(obj, field.name)
+        if value is None:
+            continue
+        if field.pairs is not None and isinstance(value, Mapping):
+            first, second = field.pairs
+            value = [{first: k, second: v} for k, v in value.items()]
+        else:
+            value = deep_copy(value)
+        *parents, leaf = field.paths[0]
+        target = wire
+        for step in parents:
+            target = target.setdefault(step, {})
+        target[leaf] = value
+    return wire
 
 
 @attrs.frozen(kw_only=True)
-class Category:
-    """One category for ``bulk_upsert_categories_by_id``.
+class Category(_rules.CategoryFields):
+    """One category for ``bulk_upsert_categories_by_id``; every keyword is a spec field.
 
     ``Category(id=1800, language="EN", names={"EN": "Bikes", "NL": "Fietsen"}, parent_id=1)``;
     the parent is ``parent_id=...`` or ``parent_source_id=...`` with ``parent_source=...``.
+    Localized texts may be a mapping ``{language: text}`` or the wire list.
     """
 
-    id: int
-    language: str
-    names: Localized
-    parent_id: int | None = None
-    parent_source_id: str | None = None
-    parent_source: str | None = None
-    descriptions: Localized | None = None
-    short_descriptions: Localized | None = None
-    attributes: Sequence[Mapping[str, Any]] | None = None
-    source_id: str | None = None
-    source: str | None = None
-
     def to_wire(self) -> dict[str, Any]:
-        wire: dict[str, Any] = {
-            "id": self.id,
-            "language": self.language,
-            "names": localized(self.names),
-        }
-        parent: dict[str, Any] = {}
-        if self.parent_id is not None:
-            parent["id"] = self.parent_id
-        if self.parent_source_id is not None:
-            parent["sourceId"] = self.parent_source_id
-        if self.parent_source is not None:
-            parent["source"] = self.parent_source
-        if parent:  # none given: the validator reports the missing parent
-            wire["parent"] = parent
-        if self.descriptions is not None:
-            wire["descriptions"] = localized(self.descriptions)
-        if self.short_descriptions is not None:
-            wire["shortDescriptions"] = localized(self.short_descriptions)
-        if self.attributes is not None:
-            wire["attributes"] = [dict(a) if isinstance(a, Mapping) else a for a in self.attributes]
-        if self.source_id is not None:
-            wire["sourceId"] = self.source_id
-        if self.source is not None:
-            wire["source"] = self.source
-        return wire
+        return to_wire(self, _rules.CATEGORY_FIELDS)
 
 
-def _field_names(value: str | Iterable[str]) -> tuple[str, ...]:
+def _field_names(value: object) -> Any:
     # One name given as a plain string must not become a tuple of its letters.
-    names = (value,) if isinstance(value, str) else tuple(value)
-    return tuple(camel_case(n) if isinstance(n, str) else n for n in names)
+    if isinstance(value, str):
+        return (camel_case(value),)
+    if isinstance(value, Iterable):
+        return tuple(camel_case(n) if isinstance(n, str) else n for n in value)
+    return value
 
 
 @attrs.frozen(kw_only=True)
-class Directives:
-    """How an update treats existing categories.
+class Directives(_rules.DirectivesFields):
+    """How an update treats existing categories: one keyword per directive operation.
 
     ``Directives(skip_if_not_empty=["names"], skip_move_on_update=True)``. Field names may be
     given in wire (``shortDescriptions``) or Python (``short_descriptions``) spelling.
     Raises ``InputValidationError`` at once for an unknown field name.
     """
 
-    skip_if_not_empty: tuple[str, ...] = attrs.field(default=(), converter=_field_names)
-    skip_move_on_update: bool = False
-    merge_translations_on_update: bool = False
-
     def __attrs_post_init__(self) -> None:
+        for keyword, _, takes_fields in _rules.DIRECTIVE_OPERATIONS:
+            if takes_fields:
+                object.__setattr__(self, keyword, _field_names(getattr(self, keyword)))
         problems = directive_problems(self.to_wire())
         if problems:
             raise InputValidationError(problems)
 
     def to_wire(self) -> list[dict[str, Any]]:
         wire: list[dict[str, Any]] = []
-        if self.skip_if_not_empty:
-            wire.append({"operation": "skipIfNotEmpty", "fields": list(self.skip_if_not_empty)})
-        if self.skip_move_on_update:
-            wire.append({"operation": "skipMoveOnUpdate", "fields": []})
-        if self.merge_translations_on_update:
-            wire.append({"operation": "mergeTranslationsOnUpdate", "fields": []})
+        for keyword, operation, takes_fields in _rules.DIRECTIVE_OPERATIONS:
+            value = getattr(self, keyword)
+            if takes_fields and value:
+                wire.append({_OPERATION_KEY: operation, _FIELDS_KEY: list(value)})
+            elif not takes_fields and value:
+                wire.append({_OPERATION_KEY: operation, _FIELDS_KEY: []})
         return wire
 
 
@@ -123,4 +116,4 @@ def directives_to_wire(
     problems = directive_problems(wire)
     if problems:
         raise InputValidationError(problems)
-    return [dict(d) for d in wire]
+    return [deep_copy(d) for d in wire]

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("catalog_clients.propeller")
 
 _DECIMAL = re.compile(r"-?[0-9]+")
+_MAX_DIGITS = 4000  # below sys.get_int_max_str_digits()'s default of 4300
 NOT_REPORTED = "the server's answer did not report this item (no result with its id as key)"
 
 
@@ -87,8 +88,11 @@ def _key(value: object) -> int | str | None:
         return value
     if isinstance(value, str):
         text = value.strip()
-        # Not int(text) alone: it also takes "1_0", "+1" and non-ASCII digits.
-        return int(text) if _DECIMAL.fullmatch(text) else text
+        # Not int(text) alone: it also takes "1_0", "+1" and non-ASCII digits; and a digit
+        # string past int()'s conversion limit stays text (no item has such an id).
+        if len(text) <= _MAX_DIGITS and _DECIMAL.fullmatch(text):
+            return int(text)
+        return text
     return None
 
 
