@@ -31,6 +31,7 @@ x-hint                         schema       how to word a value that does not fi
 x-mapping-form                 schema       a list of these may be given as ``{k: v}``
 x-operations-with-fields       schema       directive operations that take field names
 x-error-codes                  schema       documented error codes: type (and x-exception)
+x-outcomes                     property     what each value of a bulk item's action means
 =============================  ===========  ===================================================
 """
 
@@ -670,6 +671,13 @@ def render(spec: Spec) -> str:
             codes[str(code)] = entry["type"]
             if "x-exception" in entry:
                 exceptions[str(code)] = entry["x-exception"]
+    outcomes: dict[str, str] = {}
+    for schema in spec.schemas.values():
+        for sub in schema.get("properties", {}).values():
+            outcomes |= sub.get("x-outcomes", {})
+    if outcomes:
+        facts.append("# What each bulk item action means: the BulkResult count it goes to.")
+        facts.append(f"ACTION_OUTCOMES: dict[str, str] = {_literal(outcomes)}")
     if codes:
         facts.append(f"ERROR_CODES: dict[str, str] = {_literal(codes)}")
         facts.append("# The catalog_clients.errors class raised for an error code.")

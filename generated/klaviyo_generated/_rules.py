@@ -287,7 +287,10 @@ SCHEMAS: dict[str, Schema] = {
         },
         "additionalProperties": True,
     },
-    "JobStatusValue": {"nullable": True, "anyOf": ({"$ref": "JobStatus"}, {"type": "string"})},
+    "JobStatusValue": {
+        "nullable": True,
+        "anyOf": ({"$ref": "JobStatus"}, {"type": "string", "nullable": True}),
+    },
     "JobDateTime": {
         "nullable": True,
         "anyOf": (
@@ -304,7 +307,13 @@ SCHEMAS: dict[str, Schema] = {
         "type": "object",
         "properties": {
             "id": {"type": "string", "nullable": True},
-            "code": {"nullable": True, "anyOf": ({"type": "string"}, {"type": "integer"})},
+            "code": {
+                "nullable": True,
+                "anyOf": (
+                    {"type": "string", "nullable": True},
+                    {"type": "integer", "nullable": True},
+                ),
+            },
             "title": {"type": "string", "nullable": True},
             "detail": {"type": "string", "nullable": True},
             "source": {"nullable": True, "allOf": ({"$ref": "ErrorSource"},)},
@@ -317,7 +326,7 @@ SCHEMAS: dict[str, Schema] = {
         "properties": {
             "pointer": {
                 "nullable": True,
-                "anyOf": ({"type": "string"}, {"$ref": "ErrorPointerObject"}),
+                "anyOf": ({"type": "string", "nullable": True}, {"$ref": "ErrorPointerObject"}),
             },
             "parameter": {"type": "string", "nullable": True},
         },

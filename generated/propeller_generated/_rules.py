@@ -89,6 +89,8 @@ class Field:
 
 SERVER_URL = "https://api.helice.cloud/v2"
 TOKEN_URL = "https://api.helice.cloud/oauth2/token"
+# What each bulk item action means: the BulkResult count it goes to.
+ACTION_OUTCOMES: dict[str, str] = {"create": "created", "update": "updated"}
 ERROR_CODES: dict[str, str] = {
     "10005": "InvalidJSONPayload",
     "10006": "InvalidLookupKey",
@@ -126,6 +128,7 @@ OPERATIONS: dict[str, Operation] = {
         path="/oauth2/token",
         server="https://api.helice.cloud",
         params=(),
+        sdk_method="fetch_access_token",
         request_media_type="application/x-www-form-urlencoded",
         request_schema="ClientCredentialsTokenRequest",
         response_media_types=("application/json",),

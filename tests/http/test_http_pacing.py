@@ -15,8 +15,8 @@ from hypothesis import strategies as st
 
 from catalog_clients._http import Pacer, RateLimit, shared_pacer
 from catalog_clients._http.pacing import DEFAULT_MARGIN, _registry
-from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 from catalog_clients._http.transport import AsyncPacingTransport, PacingTransport
+from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 
 
 def most_in_any_window(times: list[float], period: float) -> int:

@@ -14,12 +14,15 @@ import httpx
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
 from catalog_clients._http import RetryPolicy
-from catalog_clients.klaviyo import Job, Page
+from catalog_clients.klaviyo import DEFAULT_REVISION, Job, Page
+from catalog_clients.klaviyo._paging import LIST_JOBS
+from catalog_clients.klaviyo._query import path_for
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "data" / "examples"
 SEED = json.loads((EXAMPLES / "klaviyo-get-update-categories-jobs.200.json").read_text())
 JSONAPI = "application/vnd.api+json"
-PATH = "/api/catalog-category-bulk-update-jobs/"
+# The list path of the default revision, as the client sends it.
+PATH = path_for(LIST_JOBS, DEFAULT_REVISION)
 
 
 class NoWait(RetryPolicy):

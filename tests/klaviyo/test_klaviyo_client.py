@@ -16,7 +16,6 @@ from klaviyo_helpers import JSONAPI, NO_WAIT, PATH, SEED, FakeKlaviyo, collect, 
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
 from catalog_clients._http import RateLimit, RetryPolicy
-from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 from catalog_clients.errors import (
     APIConnectionError,
     AuthenticationError,
@@ -24,7 +23,8 @@ from catalog_clients.errors import (
     InputValidationError,
     PaginationError,
 )
-from catalog_clients.klaviyo import DEFAULT_BASE_URL
+from catalog_clients.klaviyo import DEFAULT_BASE_URL, DEFAULT_REVISION
+from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 
 KEY = "pk_unit_0123456789abcdef0123456789"
 ENV = ("KLAVIYO_API_KEY", "KLAVIYO_BASE_URL", "KLAVIYO_REVISION")
@@ -53,7 +53,7 @@ def maker(fake: FakeKlaviyo, **options: Any) -> Any:
 
 def test_defaults_and_environment_fallbacks(monkeypatch: pytest.MonkeyPatch) -> None:
     with KlaviyoClient(KEY) as client:
-        assert (client.base_url, client.revision) == (DEFAULT_BASE_URL, "2023-01-24")
+        assert (client.base_url, client.revision) == (DEFAULT_BASE_URL, DEFAULT_REVISION)
     monkeypatch.setenv("KLAVIYO_API_KEY", KEY)
     monkeypatch.setenv("KLAVIYO_BASE_URL", "http://127.0.0.1:18000/")
     monkeypatch.setenv("KLAVIYO_REVISION", "2024-10-15")
@@ -124,7 +124,8 @@ def test_plain_http_is_allowed_on_loopback(base_url: str) -> None:
 def test_the_key_is_never_shown() -> None:
     client = KlaviyoClient(KEY)
     assert repr(client) == (
-        "KlaviyoClient(base_url='https://a.klaviyo.com', revision='2023-01-24', api_key=<redacted>)"
+        f"KlaviyoClient(base_url='https://a.klaviyo.com', revision={DEFAULT_REVISION!r}, "
+        "api_key=<redacted>)"
     )
     assert KEY not in str(client) and KEY not in repr(vars(client))
     client.close()

@@ -60,7 +60,10 @@ def test_a_request_follows_the_revision_of_the_call() -> None:
             "filter": 'equals(status,"queued")',
             "page[cursor]": "abc",
         },
-        "headers": {"Accept": "application/vnd.api+json, application/json", "revision": "2024-10-15"},
+        "headers": {
+            "Accept": "application/vnd.api+json, application/json",
+            "revision": "2024-10-15",
+        },
     }
 
 

@@ -40,6 +40,9 @@ from catalog_clients import (
     PropellerClient,
     errors,
 )
+from catalog_clients.klaviyo import DEFAULT_REVISION
+from catalog_clients.klaviyo._paging import LIST_JOBS
+from catalog_clients.klaviyo._query import path_for
 from catalog_clients.sandbox import SandboxServer
 
 pytestmark = pytest.mark.sandbox
@@ -47,7 +50,7 @@ pytestmark = pytest.mark.sandbox
 ITEMS = [category(i) for i in (100, 101, 102)]
 WARM_UP = [category(99)]
 PATHS = {
-    "klaviyo": "/api/catalog-category-bulk-update-jobs/",
+    "klaviyo": path_for(LIST_JOBS, DEFAULT_REVISION),
     "propeller": "/v2/categories/bulk/id",
     "token": "/oauth2/token",
 }

@@ -140,9 +140,10 @@ def test_klaviyo_error_document_tolerates_real_429_body() -> None:
     assert doc.errors[0].status == 429 and doc.errors[0].code == "throttled"
 
 
-def test_klaviyo_revision_default_is_the_seed_revision() -> None:
+def test_klaviyo_revision_default_is_the_newest_revision() -> None:
     kwargs = get_update_categories_jobs._get_kwargs()
-    assert kwargs["headers"]["revision"] == "2023-01-24"
+    assert kwargs["headers"]["revision"] == "2026-07-15"
+    # The generated endpoint keeps the spec's path key; the layer spells it per revision.
     assert kwargs["url"] == "/api/catalog-category-bulk-update-jobs/"
 
 

@@ -211,10 +211,11 @@ def read_json(raw: IO[bytes]) -> Iterator[Record]:
         ) from None
     except ValueError as exc:
         raise InputError(f"not valid JSON: {exc}") from None
-    if isinstance(document, dict) and isinstance(document.get("categories"), list):
-        document = document["categories"]
+    items = BY_ID.items_property  # a request body's own shape is accepted too
+    if isinstance(document, dict) and isinstance(document.get(items), list):
+        document = document[items]
     if not isinstance(document, list):
-        raise InputError('a JSON input must be a list of categories or {"categories": [...]}')
+        raise InputError(f'a JSON input must be a list of categories or {{"{items}": [...]}}')
     for index, value in enumerate(document):
         yield Record(None, _item_of(value, f"item {index}", line=None))
 

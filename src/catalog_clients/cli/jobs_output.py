@@ -28,20 +28,27 @@ JOB_FIELDS = tuple(f.name for f in attrs.fields(_rules.JobFields))
 _KINDS = {f.name: f.kind for f in _rules.JOB_FIELDS}
 # The sparse-field names that carry a job's id on older revisions (``job_id``).
 _ID_ALIASES = tuple(path[-1] for f in _rules.JOB_FIELDS if f.name == "id" for path in f.paths[1:])
-# Shorter table headers for some fields; any other field is headed by its name.
-TABLE_HEADERS = {
-    "created_at": "created",
-    "total_count": "total",
-    "completed_count": "completed",
-    "failed_count": "failed",
-    "category_ids": "categories",
-}
-# What a table shows by default: what fits in 80 columns. JSON and JSONL carry every field.
-TABLE_FIELDS = tuple(
-    name
-    for name in ("id", "status", "created_at", "total_count", "completed_count", "failed_count")
-    if name in JOB_FIELDS
-) + tuple(name for name in JOB_FIELDS if _KINDS.get(name) == "models")
+
+
+def _header(name: str) -> str:
+    """A table header: ``total_count`` -> ``total``, ``created_at`` -> ``created``."""
+    return name.removesuffix("_count").removesuffix("_at").replace("_", " ")
+
+
+def _table_fields() -> tuple[str, ...]:
+    """What a table shows by default, about what fits in 80 columns: the id, the status,
+    the first date-time (when a job was made), the counts and how many errors.
+    JSON and JSONL carry every field."""
+    kinds = [(name, _KINDS.get(name)) for name in JOB_FIELDS]
+    first_datetime = next((n for n, k in kinds if k == "datetime"), None)
+    return tuple(
+        name
+        for name, kind in kinds
+        if name == "id" or kind in ("enum", "int", "models") or name == first_datetime
+    )
+
+
+TABLE_FIELDS = _table_fields()
 
 
 def _fieldset() -> _rules.Fieldset | None:
@@ -118,7 +125,7 @@ def write_table(jobs: Iterable[Any], fields: list[str], console: Console) -> int
         numeric = kind in ("int", "float", "models")
         folds = name == "id" or kind == "ids"
         table.add_column(
-            TABLE_HEADERS.get(name, name.replace("_", " ")),
+            _header(name),
             justify="right" if numeric else "left",
             # Ids fold rather than lose characters; the rest stays on one line.
             overflow="fold" if folds else "ellipsis",

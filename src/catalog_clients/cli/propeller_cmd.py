@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import attrs
 import typer
-from propeller_generated._rules import BULK
+from propeller_generated._rules import BULK, DIRECTIVE_KEYS
 from rich.markup import escape
 from rich.table import Table
 
@@ -124,7 +124,8 @@ def describe_directives(directives: Directives) -> str:
     wire = directives.to_wire()
     if not wire:
         return "none"
-    return ", ".join(f"{d['operation']}({', '.join(d['fields'])})" for d in wire)
+    operation, fields = DIRECTIVE_KEYS
+    return ", ".join(f"{d[operation]}({', '.join(d[fields])})" for d in wire)
 
 
 def progress_callback(reporter: Reporter) -> Callable[[Progress], None]:

@@ -11,7 +11,7 @@ import attrs
 from klaviyo_generated import _rules
 from klaviyo_generated._rules import JobError, JobStatus
 
-from ._paging import cursor_from_link
+from ._paging import LIST_JOBS, cursor_from_link
 
 __all__ = ["Job", "JobError", "JobStatus", "Page", "RateLimitInfo", "plain"]
 
@@ -90,7 +90,7 @@ class Page:
 
     @property
     def next_link(self) -> str | None:
-        return self.links.get("next")
+        return self.links.get(LIST_JOBS.next_link[-1])
 
     @property
     def has_next_page(self) -> bool:

@@ -79,8 +79,8 @@ def field_names(revision: str | None = None) -> tuple[str, ...]:
 
 def _names(keyword: str, value: object) -> tuple[list[str], list[Problem]]:
     if isinstance(value, str):
-        names = [name.strip() for name in value.split(",") if name.strip()]
-        return names, []
+        # A blank string asks for no fieldset; a blank name inside a list is refused.
+        return ([name.strip() for name in value.split(",")] if value.strip() else []), []
     if isinstance(value, Iterable) and not isinstance(value, Mapping | bytes | bytearray):
         listed = list(value)
         problems = [

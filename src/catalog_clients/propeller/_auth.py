@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 import httpx
+from propeller_generated import _rules
 from propeller_generated.api.oauth2 import create_access_token
 from propeller_generated.models import ClientCredentialsTokenRequest
 from propeller_generated.models.access_token_response import AccessTokenResponse
@@ -36,6 +37,7 @@ from .. import errors
 from .._http.client import USER_AGENT
 from .._http.responses import is_json, raise_for_status
 from .._http.retry import IDEMPOTENT
+from .._spec import operation_for
 from ._errors import read_token_error
 
 log = logging.getLogger("catalog_clients.propeller")
@@ -43,6 +45,8 @@ log = logging.getLogger("catalog_clients.propeller")
 # Refresh this long before the server's expiry (at most a tenth of the lifetime), so a token
 # never expires between the check and the server reading it.
 REFRESH_MARGIN = 60.0
+# What the token endpoint answers in (the spec's media types of its success).
+_ACCEPT = ", ".join(operation_for(_rules.OPERATIONS, "fetch_access_token").response_media_types)
 _WITHHELD = "<token response withheld: it may hold an access token>"
 
 
@@ -201,7 +205,7 @@ class ClientCredentialsAuth(httpx.Auth):
             kwargs["method"].upper(),
             self.token_url,  # the configured URL, never a path under the API's base_url
             data=kwargs["data"],
-            headers={**kwargs["headers"], "Accept": "application/json", "User-Agent": USER_AGENT},
+            headers={**kwargs["headers"], "Accept": _ACCEPT, "User-Agent": USER_AGENT},
             # Fetching a token twice is harmless: let the retry policy retry the POST.
             extensions={"timeout": self._timeout.as_dict(), IDEMPOTENT: True},
         )

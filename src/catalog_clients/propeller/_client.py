@@ -26,6 +26,7 @@ from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert
 from ._chunks import MAX_CHUNK_SIZE, Chunk
 from ._inputs import Directives
 from ._results import BulkResult, Progress
+from ._validation import BY_ID
 
 DEFAULT_BASE_URL = _rules.SERVER_URL
 DEFAULT_TOKEN_URL = _rules.TOKEN_URL
@@ -92,7 +93,7 @@ class _PropellerBase:
             base_url=self.base_url,
             timeout=self.timeout,
             retry=retry_policy or RetryPolicy(max_retries=max_retries),
-            headers={"Accept": "application/json"},
+            headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
             # An injected transport (tests, benchmarks) replaces real HTTP, innermost.
             transport=transport if isinstance(transport, httpx.BaseTransport) else None,
             async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,

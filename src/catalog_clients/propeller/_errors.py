@@ -11,6 +11,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from propeller_generated import _rules
+from propeller_generated.models.error_body import ErrorBody
+from propeller_generated.models.error_envelope import ErrorEnvelope
+from propeller_generated.types import Unset
 
 from ..errors import SchemaValidationError
 
@@ -21,6 +24,10 @@ _SCHEMA_CODES = frozenset(
     code for code, name in _rules.ERROR_EXCEPTIONS.items() if name == SchemaValidationError.__name__
 )
 _SCHEMA_TYPES = frozenset(_rules.ERROR_CODES[code] for code in _SCHEMA_CODES)
+
+
+def _given(value: object) -> Any:
+    return None if isinstance(value, Unset) else value
 
 
 def _strings(value: object) -> list[str]:
@@ -35,15 +42,26 @@ def _text(value: object) -> str | None:
     return value if isinstance(value, str) and value else None
 
 
+def _envelope(body: Any) -> ErrorBody | None:
+    """The spec's error envelope read through the generated model; None if not one."""
+    if not isinstance(body, Mapping):
+        return None
+    try:
+        envelope = ErrorEnvelope.from_dict(body)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+    return envelope.error if isinstance(envelope.error, ErrorBody) else None
+
+
 def read_error_envelope(body: Any) -> dict[str, Any]:
-    """``{"error": {...}}`` -> message, code, type, messages, more_info, schema_error."""
-    error = body["error"]
-    if not isinstance(error, Mapping):
-        raise TypeError("error is not an object")
-    code = error.get("code")
+    """The error envelope -> message, code, type, messages, more_info, schema_error."""
+    error = _envelope(body)
+    if error is None:
+        raise TypeError("not the error envelope")
+    code = _given(error.code)
     code = code if isinstance(code, int | str) and not isinstance(code, bool) else None
-    kind = _text(error.get("type"))
-    messages = _strings(error.get("messages"))
+    kind = _text(_given(error.type_))
+    messages = _strings(_given(error.messages))
     detail = "; ".join(messages)
     label = " ".join(
         str(part) for part in (kind, f"({code})" if code is not None else None) if part
@@ -53,14 +71,14 @@ def read_error_envelope(body: Any) -> dict[str, Any]:
         "code": code,
         "type": kind,
         "messages": messages,
-        "more_info": _text(error.get("moreInfo")),
+        "more_info": _text(_given(error.more_info)),
         "schema_error": str(code) in _SCHEMA_CODES or kind in _SCHEMA_TYPES,
     }
 
 
 def read_token_error(body: Any) -> dict[str, Any]:
     """A token endpoint's refusal: RFC 6749 ``error``/``error_description``, or the envelope."""
-    if isinstance(body, Mapping) and isinstance(body.get("error"), Mapping):
+    if _envelope(body) is not None:
         details = read_error_envelope(body)
         details.pop("schema_error")
         return details

@@ -14,6 +14,9 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import attrs
+from propeller_generated import _rules
+from propeller_generated.models.bulk_item_result import BulkItemResult
+from propeller_generated.types import Unset
 
 from ..errors import CatalogClientError
 
@@ -75,6 +78,10 @@ class BulkResult:
         return self.created + self.updated + self.failed
 
 
+# The two outcomes of a success, named as the BulkResult fields they count in.
+_CREATED, _UPDATED = "created", "updated"
+
+
 @attrs.frozen
 class ChunkOutcome:
     created: int = 0
@@ -96,17 +103,21 @@ def _key(value: object) -> int | str | None:
     return None
 
 
-def _verdict(entry: Mapping[str, Any]) -> tuple[str | None, str]:
-    """``("create" | "update", "")`` for a success, ``(None, reason)`` for a failure."""
-    success = entry.get("success")
-    error = entry.get("error")
+def _given(value: object) -> Any:
+    return None if isinstance(value, Unset) else value
+
+
+def _verdict(entry: BulkItemResult) -> tuple[str | None, str]:
+    """``("created" | "updated", "")`` for a success (the spec's x-outcomes of the item's
+    action), ``(None, reason)`` for a failure."""
+    success, error = _given(entry.success), _given(entry.error)
     if success is False or (error and success is not True):
-        message = entry.get("message")
+        message = _given(entry.message)
         return None, error or message or "the server reported a failure without a reason"
-    action = entry.get("action")
-    verdict = action.lower() if isinstance(action, str) else None
-    if verdict in ("create", "update"):
-        return verdict, ""
+    action = _given(entry.action)
+    outcome = _rules.ACTION_OUTCOMES.get(action.lower()) if isinstance(action, str) else None
+    if outcome is not None:
+        return outcome, ""
     return None, f"the server reported success with an unknown action {action!r}"
 
 
@@ -123,17 +134,18 @@ def merge_items(chunk: Chunk, entries: Sequence[Mapping[str, Any]]) -> ChunkOutc
             found.append(position)
     created = updated = ignored = 0
     failures: list[Failure] = []
-    for entry in entries:
-        key = _key(entry.get("key"))
+    for raw in entries:
+        entry = BulkItemResult.from_dict(raw)
+        key = _key(_given(entry.key))
         queue = waiting.get(key) if key is not None else None
         if not queue:  # unknown key, or more results than items with this key
             ignored += 1
             continue
         position = queue.pop()
         action, reason = _verdict(entry)
-        if action == "create":
+        if action == _CREATED:
             created += 1
-        elif action == "update":
+        elif action == _UPDATED:
             updated += 1
         else:
             failures.append(Failure(chunk.indexes[position], chunk.items[position], reason))
