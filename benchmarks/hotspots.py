@@ -95,7 +95,7 @@ def paging_breakdown() -> list[tuple[str, float]]:
         GetCatalogCategoryBulkUpdateJobsResponse as Response,
     )
 
-    from catalog_clients.klaviyo import _core, _fastpath, _reference
+    from catalog_clients.klaviyo import _core, _reader
     from catalog_clients.klaviyo._models import Job
 
     rendered = fixtures.render_pages(200, 100)
@@ -107,22 +107,19 @@ def paging_breakdown() -> list[tuple[str, float]]:
         ("json.loads, 200 pages", best(each(json.loads, bodies))),
         ("orjson.loads, 200 pages (json_body)", best(each(orjson.loads, bodies))),
         (
-            "_core._read_body (shape checks + fast path), 200 pages",
-            best(each(_core._read_body, decoded)),
-        ),
-        (
-            "  of which _fastpath.read_jobs",
-            best(each(lambda d: _fastpath.read_jobs(d["data"]), decoded)),
+            "_reader.read_page (the spec's plan, every value checked), 200 pages",
+            best(
+                each(
+                    lambda d: _reader.read_page(d, "data", _core._LINKS_PATH, _core._LINK_NAMES),
+                    decoded,
+                )
+            ),
         ),
         (
             "  for comparison: Job(...) through attrs __init__, 20,000",
             best(each(lambda _: Job(id="x", total_count=1), list(range(rendered.jobs)))),
         ),
-        (
-            "reference path: _reference.read_generated (from_dict + checks + Jobs)",
-            best(each(lambda d: _reference.read_generated(d, d["data"]), decoded)),
-        ),
-        ("  of which generated from_dict", best(each(Response.from_dict, decoded))),
+        ("for comparison: the generated from_dict", best(each(Response.from_dict, decoded))),
         (
             "  of which function-level imports in from_dict (7 per job)",
             best(_relative_imports(rendered.jobs)),
@@ -150,13 +147,15 @@ def end_to_end(where: str, url: str, transport: Any) -> list[tuple[str, float]]:
 
 def _ours_http(rendered: fixtures.Pages, transport: Any) -> None:
     from catalog_clients import KlaviyoClient
-    from catalog_clients.klaviyo import _core
+    from catalog_clients.klaviyo._paging import LIST_JOBS
+    from catalog_clients.klaviyo._query import Query
 
     with KlaviyoClient(
         "pk_x", base_url="http://127.0.0.1:9", rate_limits=None, transport=transport
     ) as c:
+        query = Query(LIST_JOBS, "2024-10-15", {})
         for cursor in rendered.bodies:
-            c._http.request(**_core.first_request(None, None, cursor, "2024-10-15"))
+            c._http.request(**query.request(cursor))
 
 
 def _raw_http(rendered: fixtures.Pages, transport: Any) -> None:

@@ -1,6 +1,6 @@
 """Regenerate the client packages from spec/ with openapi-python-client.
 
-    python scripts/generate.py [OUTPUT_DIR]      # default: generated/
+    python scripts/generate.py [OUTPUT_DIR [SPEC_DIR]]   # default: generated/ from spec/
 
 The output is deterministic (pinned generator and ruff, ruff run with --isolated), so
 `scripts/check_generated.py` can regenerate into a temporary directory and diff.
@@ -29,7 +29,7 @@ HEADER = (
 )
 
 
-def generate(out_dir: Path) -> None:
+def generate(out_dir: Path, spec_dir: Path = ROOT / "spec") -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     for spec, package in SPECS.items():
         with tempfile.TemporaryDirectory() as tmp:
@@ -39,9 +39,9 @@ def generate(out_dir: Path) -> None:
                     str(BIN / "openapi-python-client"),
                     "generate",
                     "--path",
-                    str(ROOT / "spec" / f"{spec}.yaml"),
+                    str(spec_dir / f"{spec}.yaml"),
                     "--config",
-                    str(ROOT / "spec" / f"{spec}-config.yaml"),
+                    str(spec_dir / f"{spec}-config.yaml"),
                     "--meta",
                     "none",
                     "--output-path",
@@ -53,7 +53,7 @@ def generate(out_dir: Path) -> None:
                 check=True,
                 env=ENV,
             )
-            rules.emit(ROOT / "spec" / f"{spec}.yaml", target)
+            rules.emit(spec_dir / f"{spec}.yaml", target)
             _format(target / "_rules.py")
             _mark(target, spec)
             dest = out_dir / package
@@ -90,4 +90,5 @@ def _mark(package_dir: Path, spec: str) -> None:
 
 
 if __name__ == "__main__":
-    generate(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "generated")
+    args = [Path(a) for a in sys.argv[1:3]]
+    generate(*(args or [ROOT / "generated"]))
