@@ -73,7 +73,7 @@ _SCHEMA_KEYS = (
 _METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 _WINDOWS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 
-PRELUDE = '''"""The API facts of spec/{spec}.yaml that catalog_clients uses, and its typed field classes.
+PRELUDE = '''"""API facts of spec/{spec}.yaml that catalog_clients uses, and typed field classes.
 
 Emitted by scripts/rules.py from the spec, beside openapi-python-client's output.
 """

@@ -1,6 +1,6 @@
 # Generated from spec/propeller.yaml by `make generate`. DO NOT EDIT.
 # Change the spec or spec/propeller-config.yaml, then run `make generate`.
-"""The API facts of spec/propeller.yaml that catalog_clients uses, and its typed field classes.
+"""API facts of spec/propeller.yaml that catalog_clients uses, and typed field classes.
 
 Emitted by scripts/rules.py from the spec, beside openapi-python-client's output.
 """
