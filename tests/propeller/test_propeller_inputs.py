@@ -309,4 +309,9 @@ def test_the_validator_accepts_exactly_what_the_spec_accepts(
     item = {**valid(), **changes}
     if drop:
         item.pop(next(iter(changes), "id"), None)
-    assert (category_problems(0, item) == []) == _ORACLE.is_valid(item), item
+    valid_by_spec = _ORACLE.is_valid(item)
+    assert (category_problems(0, item) == []) == valid_by_spec, item
+    # The quick yes/no and the problem collector are the same rules.
+    found: list[Any] = []
+    BY_ID._check(item, (), found)
+    assert BY_ID.accepts(item) == (found == []) == valid_by_spec, item

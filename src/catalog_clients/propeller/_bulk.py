@@ -23,7 +23,7 @@ from ..errors import (
     InputValidationError,
     Problem,
 )
-from ._chunks import Chunk, encode, plan_chunks, prepare
+from ._chunks import Chunk, plan_chunks, prepare
 from ._errors import read_error_envelope
 from ._inputs import Directives, directives_to_wire
 from ._results import BulkResult, Progress, Tally, fail_chunk, merge_items
@@ -120,17 +120,10 @@ class BulkUpsert:
         if not isinstance(categories, Sequence):
             categories = list(categories)
         problems: list[Problem] = []
-        indexes: list[int] = []
-        wires: list[dict[str, Any]] = []
         for index, item in enumerate(categories):
             prepared = prepare(index, item, self.rules)
             if isinstance(prepared, list):
                 problems.extend(prepared)
-            else:
-                indexes.append(index)
-                wires.append(prepared)
-        _, unencodable = encode(wires)  # what planning would reject later
-        problems += [Problem(indexes[p], None, reason) for p, reason in unencodable.items()]
         if problems:
             problems.sort(key=lambda p: p.index or 0)
             raise InputValidationError(problems)

@@ -3,9 +3,8 @@
 The input is pulled one item at a time and a chunk is handed out as soon as it is full, so a
 generator over millions of items is never read further ahead than the chunks in flight.
 
-Each item is validated once and its wire form encoded once, as part of its chunk's body; a
-chunk keeps parallel tuples (input index, caller's item, lookup key) rather than an object
-per item, since at 100,000 items per second every per-item allocation shows.
+Each item is validated once and its wire form encoded once, when it is read; a chunk keeps
+parallel tuples (input index, caller's item, lookup key) and the joined JSON of its items.
 """
 
 from __future__ import annotations
@@ -17,7 +16,7 @@ import attrs
 
 from .. import _json
 from ..errors import Problem
-from ._inputs import Category, deep_copy
+from ._inputs import Category
 from ._results import Failure
 from ._validation import BY_ID, ItemRules
 
@@ -51,19 +50,28 @@ def item_problems(index: int | None, item: object, rules: ItemRules = BY_ID) -> 
     return rules.problems(index, wire_of(item))
 
 
-def prepare(index: int, item: object, rules: ItemRules = BY_ID) -> dict[str, Any] | list[Problem]:
-    """The item's wire form ready to send, or every problem that keeps it from being sent.
+@attrs.frozen
+class Prepared:
+    """A valid item as it will be sent: its lookup key, and its JSON, encoded at intake so
+    that a caller that reuses (and changes) one dict for every item cannot change what
+    waits in a chunk."""
 
-    The wire form is a deep copy, so a generator that reuses (and changes) one dict for
-    every item cannot change an item that waits in its chunk.
-    """
+    key: Any
+    body: bytes
+
+
+def prepare(index: int, item: object, rules: ItemRules = BY_ID) -> Prepared | list[Problem]:
+    """The item ready to send, or every problem that keeps it from being sent."""
     wire = wire_of(item)
     problems = rules.problems(index, wire)
     if problems:
         return problems
     assert isinstance(wire, Mapping)  # the rules refuse anything else
-    copied: dict[str, Any] = deep_copy(wire)
-    return copied
+    try:
+        body = _json.dumps(wire)
+    except _json.EncodeError as exc:
+        return [Problem(index, None, f"cannot be encoded as JSON: {exc}")]
+    return Prepared(rules.key_of(wire), body)
 
 
 def reason_of(problems: list[Problem]) -> str:
@@ -71,48 +79,25 @@ def reason_of(problems: list[Problem]) -> str:
     return "; ".join(str(attrs.evolve(p, index=None)) for p in problems)
 
 
-def encode(wires: list[dict[str, Any]]) -> tuple[bytes, dict[int, str]]:
-    """The JSON array of ``wires``, and the reason for each position that could not be
-    encoded (left out of the array). One call for the whole list; item by item only to
-    find the culprits when that fails."""
-    try:
-        return _json.dumps(wires), {}
-    except _json.EncodeError:
-        pass
-    parts: list[bytes] = []
-    bad: dict[int, str] = {}
-    for position, wire in enumerate(wires):
-        try:
-            parts.append(_json.dumps(wire))
-        except _json.EncodeError as exc:
-            bad[position] = f"cannot be encoded as JSON: {exc}"
-    return b"[" + b",".join(parts) + b"]", bad
-
-
 class _Batch:
     """The items of the chunk being filled."""
 
-    def __init__(self, rules: ItemRules) -> None:
-        self.rules = rules
+    def __init__(self) -> None:
         self.indexes: list[int] = []
         self.items: list[Any] = []
-        self.wires: list[dict[str, Any]] = []
+        self.keys: list[Any] = []
+        self.bodies: list[bytes] = []
 
-    def seal(self, number: int, reject: Callable[[Failure], None]) -> Chunk | None:
-        """The chunk, without the items that cannot be encoded (rejected); None if empty."""
-        body, bad = encode(self.wires)
-        indexes, items, wires = self.indexes, self.items, self.wires
-        if bad:
-            for position, reason in bad.items():
-                reject(Failure(indexes[position], items[position], reason))
-            kept = [p for p in range(len(wires)) if p not in bad]
-            indexes = [indexes[p] for p in kept]
-            items = [items[p] for p in kept]
-            wires = [wires[p] for p in kept]
-        if not indexes:
-            return None
-        keys = tuple(self.rules.key_of(wire) for wire in wires)
-        return Chunk(number, tuple(indexes), tuple(items), keys, body)
+    def add(self, index: int, item: object, prepared: Prepared) -> int:
+        self.indexes.append(index)
+        self.items.append(item)
+        self.keys.append(prepared.key)
+        self.bodies.append(prepared.body)
+        return len(self.bodies)
+
+    def seal(self, number: int) -> Chunk:
+        body = b"[" + b",".join(self.bodies) + b"]"
+        return Chunk(number, tuple(self.indexes), tuple(self.items), tuple(self.keys), body)
 
 
 def plan_chunks(
@@ -122,23 +107,14 @@ def plan_chunks(
     rules: ItemRules = BY_ID,
 ) -> Iterator[Chunk]:
     """Chunks of up to ``size`` valid items; each invalid item goes to ``reject`` instead."""
-    batch = _Batch(rules)
+    batch = _Batch()
     number = 0
     for index, item in enumerate(items):
         planned = prepare(index, item, rules)
         if isinstance(planned, list):
             reject(Failure(index, item, reason_of(planned)))
-            continue
-        batch.indexes.append(index)
-        batch.items.append(item)
-        batch.wires.append(planned)
-        if len(batch.wires) == size:
-            chunk = batch.seal(number, reject)
-            batch = _Batch(rules)
-            if chunk is not None:
-                yield chunk
-                number += 1
-    if batch.wires:
-        chunk = batch.seal(number, reject)
-        if chunk is not None:
-            yield chunk
+        elif batch.add(index, item, planned) == size:
+            yield batch.seal(number)
+            batch, number = _Batch(), number + 1
+    if batch.bodies:
+        yield batch.seal(number)
