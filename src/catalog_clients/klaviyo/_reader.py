@@ -9,7 +9,6 @@ into a ``ResponseDecodeError`` that keeps the raw body. Unknown fields are kept 
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, NoReturn
@@ -43,7 +42,10 @@ def _where(base: str, path: Sequence[str | int]) -> str:
 
 def as_utc(value: datetime) -> datetime | None:
     """Aware UTC (a value without an offset is taken as UTC); None when out of range."""
-    if value.tzinfo is None:
+    tz = value.tzinfo
+    if tz is UTC:  # "Z" and "+00:00" parse to this very object
+        return value
+    if tz is None:
         return value.replace(tzinfo=UTC)
     try:
         return value.astimezone(UTC)
@@ -51,46 +53,45 @@ def as_utc(value: datetime) -> datetime | None:
         return None
 
 
-# --- one reader per kind: (value, where) -> the Python value ---------------------------------
-# ``where`` is a callable so that the JSON path is formatted only when a value is refused.
+# --- one reader per kind: (value, base, path, field) -> the Python value ----------------------
+# ``base`` and ``path`` say where the value is; the path is formatted only when one is refused.
+Path = tuple[str, ...]
 
-Where = Callable[[], str]
 
-
-def _str(value: object, where: Where, field: _rules.Field) -> Any:
+def _str(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) is str:
         return value
-    mismatch(where(), "a string or null", value)
+    mismatch(_where(base, path), "a string or null", value)
 
 
-def _code(value: object, where: Where, field: _rules.Field) -> Any:
+def _code(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     """Text that some answers send as a number (an error code): kept as its text."""
     if value is None or type(value) is str:
         return value
     if type(value) is int:
         return str(value)
-    mismatch(where(), "a string, an integer or null", value)
+    mismatch(_where(base, path), "a string, an integer or null", value)
 
 
-def _int(value: object, where: Where, field: _rules.Field) -> Any:
+def _int(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) is int:  # not bool, not float
         return value
-    mismatch(where(), "an integer or null", value)
+    mismatch(_where(base, path), "an integer or null", value)
 
 
-def _float(value: object, where: Where, field: _rules.Field) -> Any:
+def _float(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) in (int, float):
         return value
-    mismatch(where(), "a number or null", value)
+    mismatch(_where(base, path), "a number or null", value)
 
 
-def _bool(value: object, where: Where, field: _rules.Field) -> Any:
+def _bool(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) is bool:
         return value
-    mismatch(where(), "true, false or null", value)
+    mismatch(_where(base, path), "true, false or null", value)
 
 
-def _datetime(value: object, where: Where, field: _rules.Field) -> Any:
+def _datetime(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None:
         return None
     if type(value) is str:
@@ -101,74 +102,89 @@ def _datetime(value: object, where: Where, field: _rules.Field) -> Any:
             parsed = None
         if parsed is not None:
             return parsed
-    mismatch(where(), "an ISO 8601 date-time (within range) or null", value)
+    mismatch(_where(base, path), "an ISO 8601 date-time (within range) or null", value)
 
 
-def _enum(value: object, where: Where, field: _rules.Field) -> Any:
+def _enum(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None:
         return None
     if type(value) is str:
         assert field.model is not None
         return _rules.ENUMS[field.model](value)
-    mismatch(where(), "a string or null", value)
+    mismatch(_where(base, path), "a string or null", value)
 
 
-def _text(value: object, where: Where, field: _rules.Field) -> Any:
+def _text(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     """Text, or an object shown as its "value" (or else as JSON): the seed's odd pointers."""
     if value is None or type(value) is str:
         return value
     if type(value) is dict:
         inner = value.get("value")
         return inner if type(inner) is str else _json.dumps(value, sort_keys=True).decode()
-    mismatch(where(), "a string, an object or null", value)
+    mismatch(_where(base, path), "a string, an object or null", value)
 
 
-def _object(value: object, where: Where, field: _rules.Field) -> Any:
+def _object(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) is dict:
         return value
-    mismatch(where(), "an object or null", value)
+    mismatch(_where(base, path), "an object or null", value)
 
 
-def _list(value: object, where: Where, field: _rules.Field) -> Any:
+def _list(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None or type(value) is list:
         return value
-    mismatch(where(), "a list or null", value)
+    mismatch(_where(base, path), "a list or null", value)
 
 
-def _models(value: object, where: Where, field: _rules.Field) -> Any:
+def _models(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None:
         return []
     if type(value) is not list:
-        mismatch(where(), "a list or null", value)
+        mismatch(_where(base, path), "a list or null", value)
+    if not value:
+        return []
     assert field.model is not None
-    cls, plan, _, required = _rules.MODELS[field.model]
-    base = where()
-    return [
-        cls(**read_fields(entry, plan, f"{base}[{k}]", required)) for k, entry in enumerate(value)
-    ]
+    base = _where(base, path)
+    return [read_model(entry, field.model, f"{base}[{k}]") for k, entry in enumerate(value)]
 
 
-def _ids(value: object, where: Where, field: _rules.Field) -> Any:
+_KEYS: dict[tuple[str, ...], frozenset[str]] = {}
+
+
+def _ids(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None:
         return []
     if type(value) is not list:
-        mismatch(where(), "a list or null", value)
+        mismatch(_where(base, path), "a list or null", value)
+    keys = _KEYS.get(field.keys)
+    if keys is None:
+        keys = _KEYS[field.keys] = frozenset(field.keys)
     ids = []
-    for k, identifier in enumerate(value):
-        if type(identifier) is not dict or not all(key in identifier for key in field.keys):
-            mismatch(f"{where()}[{k}]", f"an object with {' and '.join(field.keys)}", identifier)
+    for identifier in value:  # the common case; the loop below names a mismatch
+        if type(identifier) is not dict or not keys <= identifier.keys():
+            break
         found = identifier.get(_IDENTIFIER_ID)
         if type(found) is not str:
-            mismatch(f"{where()}[{k}].{_IDENTIFIER_ID}", "a string", found)
+            break
+        ids.append(found)
+    else:
+        return ids
+    for k, identifier in enumerate(value):
+        if type(identifier) is not dict or not keys <= identifier.keys():
+            expected = f"an object with {' and '.join(field.keys)}"
+            mismatch(f"{_where(base, path)}[{k}]", expected, identifier)
+        found = identifier.get(_IDENTIFIER_ID)
+        if type(found) is not str:
+            mismatch(f"{_where(base, path)}[{k}].{_IDENTIFIER_ID}", "a string", found)
         ids.append(found)
     return ids
 
 
-def _any(value: object, where: Where, field: _rules.Field) -> Any:
+def _any(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     return value
 
 
-READERS: dict[str, Callable[[object, Where, _rules.Field], Any]] = {
+READERS: dict[str, Callable[[object, str, Path, _rules.Field], Any]] = {
     "str": _str,
     "int": _int,
     "float": _float,
@@ -197,28 +213,107 @@ def _at(obj: dict[str, Any], path: tuple[str, ...], base: str) -> object:
     return value
 
 
-def read_fields(
-    obj: object, plan: Sequence[_rules.Field], base: str, required: Sequence[str] = ()
-) -> dict[str, Any]:
-    """Each field of ``plan``, read from the JSON object ``obj`` (found at ``base``), which
-    must hold the ``required`` keys."""
-    if type(obj) is not dict:
-        mismatch(base, "an object", obj)
-    for key in required:
-        if key not in obj:
-            raise Mismatch(f"{base}: a required key is missing: {key!r}")
-    values: dict[str, Any] = {}
+# Kinds whose common value is taken as it is when its type is exactly this (the kind's reader
+# is called for anything else, and names the mismatch).
+_PLAIN = {"str": "str", "text": "str", "code": "str", "int": "int", "object": "dict"}
+_EMPTY_LISTS = frozenset(("models", "ids"))
+
+
+def compile_plan(
+    plan: Sequence[_rules.Field],
+    cls: Callable[..., Any],
+    required: Sequence[str] = (),
+    *,
+    keep_raw: bool = False,
+) -> Callable[[object, str], Any]:
+    """``read(obj, base) -> cls(...)`` for one field plan, compiled once into straight-line
+    Python (as attrs compiles ``__init__``): each JSON object the fields live in is looked up
+    once, each field is one ``get`` and an exact type check, and the kind's reader is called
+    only for what is not plain. The source is kept on the function as ``__source__``."""
+    containers: dict[tuple[str, ...], str] = {(): "obj"}
+    lines = [
+        "def read(obj, base):",
+        "    if type(obj) is not dict:",
+        "        mismatch(base, 'an object', obj)",
+    ]
+    lines += [
+        f"    if {key!r} not in obj:\n"
+        f'        raise Mismatch(f"{{base}}: a required key is missing: {key!r}")'
+        for key in required
+    ]
+    namespace: dict[str, Any] = {"mismatch": mismatch, "Mismatch": Mismatch, "cls": cls}
+    namespace |= {"at": _at, "where": _where}
     for field in plan:
-        value: object = None
-        path: tuple[str, ...] = field.paths[0]
+        for path in field.paths:
+            parent = path[:-1]
+            if parent not in containers:
+                name = containers[parent] = f"c{len(containers)}"
+                found = (
+                    f"obj.get({parent[0]!r})" if len(parent) == 1 else f"at(obj, {parent!r}, base)"
+                )
+                lines.append(f"    {name} = {found}")
+                lines.append(f"    if {name} is not None and type({name}) is not dict:")
+                lines.append(
+                    f"        mismatch(where(base, {parent!r}), 'an object or null', {name})"
+                )
+    arguments = []
+    for i, field in enumerate(plan):
+        namespace[f"r{i}"], namespace[f"f{i}"] = READERS[field.kind], field
+        first = True
         for path in field.paths:  # an alias after the field's own path
-            value = _at(obj, path, base)
-            if value is not None:
-                break
-        values[field.name] = READERS[field.kind](
-            value, functools.partial(_where, base, path), field
-        )
-    return values
+            container = containers[path[:-1]]
+            lookup = f"{container}.get({path[-1]!r})"
+            if container != "obj":
+                lookup = f"({lookup} if {container} is not None else None)"
+            if first:
+                lines.append(f"    v{i} = {lookup}")
+                namespace[f"p{i}"] = path
+                first = False
+            else:  # the alias's path is the one a mismatch names
+                lines.append(f"    if v{i} is None:")
+                lines.append(f"        v{i} = {lookup}")
+                lines.append(f"        p{i} = {path!r}")
+        if len(field.paths) > 1:
+            lines.insert(len(lines) - 3 * (len(field.paths) - 1), f"    p{i} = {field.paths[0]!r}")
+        empty = "[]" if field.kind in _EMPTY_LISTS else "None"
+        plain = _PLAIN.get(field.kind)
+        call = f"r{i}(v{i}, base, p{i}, f{i})"
+        if plain:
+            lines.append(f"    if v{i} is not None and type(v{i}) is not {plain}:")
+            lines.append(f"        v{i} = {call}")
+        elif field.kind == "enum":  # a known value straight from the enum's table
+            assert field.model is not None
+            namespace[f"e{i}"] = {m.value: m for m in _rules.ENUMS[field.model]}
+            lines.append(f"    if v{i} is not None:")
+            lines.append(
+                f"        v{i} = (e{i}.get(v{i}) if type(v{i}) is str else None) or {call}"
+            )
+        else:
+            lines.append(f"    v{i} = {empty} if v{i} is None else {call}")
+        arguments.append(f"{field.name}=v{i}")
+    if keep_raw:  # Job.raw builds the generated model from the decoded object when first read
+        arguments.append("raw=obj")
+    lines.append(f"    return cls({', '.join(arguments)})")
+    source = "\n".join(lines)
+    exec(compile(source, f"<plan of {getattr(cls, '__name__', cls)}>", "exec"), namespace)
+    read: Callable[[object, str], Any] = namespace["read"]
+    read.__source__ = source  # type: ignore[attr-defined]
+    return read
+
+
+_COMPILED: dict[int, Callable[[object, str], Any]] = {}
+
+
+def read_model(obj: object, name: str, base: str) -> Any:
+    """The response model ``name`` (``_rules.MODELS``) read from the JSON object ``obj``."""
+    cls, plan, _, required = _rules.MODELS[name]
+    read = _COMPILED.get(id(plan))
+    if read is None:
+        read = _COMPILED[id(plan)] = compile_plan(plan, cls, required)
+    return read(obj, base)
+
+
+_read_job = compile_plan(_rules.JOB_FIELDS, Job, _rules.MODELS[Job.__name__][3], keep_raw=True)
 
 
 def read_page(
@@ -231,12 +326,7 @@ def read_page(
     data = body.get(items) if items else None
     if type(data) is not list:
         mismatch(items or "the body", "a list of jobs", data)
-    # Each job keeps its decoded object: Job.raw builds the generated model from it.
-    required = _rules.MODELS[Job.__name__][3]
-    jobs = [
-        Job(**read_fields(item, _rules.JOB_FIELDS, f"{items}[{i}]", required), raw=item)
-        for i, item in enumerate(data)
-    ]
+    jobs = [_read_job(item, f"{items}[{i}]") for i, item in enumerate(data)]
     links = _at(body, tuple(links_path), "") if links_path else None
     if links is None:
         return jobs, {}
