@@ -169,7 +169,7 @@ class BadRequestError(APIStatusError):
 
 
 class SchemaValidationError(BadRequestError):
-    """Propeller's 400 SchemaValidationException (code 10007)."""
+    """Propeller's schema-validation refusal: a 400 whose error code the spec maps here."""
 
 
 class AuthenticationError(APIStatusError):

@@ -196,9 +196,9 @@ def test_a_foreign_next_link_gets_the_cursor_but_never_the_key(kind: str) -> Non
 
 
 def test_the_key_is_only_attached_for_the_configured_origin() -> None:
-    from catalog_clients.klaviyo._client import _KeyAuth
+    from catalog_clients.klaviyo._auth import KeyAuth
 
-    auth = _KeyAuth(f"Klaviyo-API-Key {KEY}", "https://a.klaviyo.com")
+    auth = KeyAuth(f"Klaviyo-API-Key {KEY}", "https://a.klaviyo.com")
     for url, expected in [
         ("https://a.klaviyo.com/api/x", True),
         ("https://evil.example/api/x", False),

@@ -47,7 +47,7 @@ CHECKS = [
     response_schema_conformance,
 ]
 NEGATIVE_CHECKS = [*CHECKS, negative_data_rejection]
-# One revision per response shape (API_FACTS.md, "Shape drift"): a revision drawn from the
+# One revision per response shape (docs/klaviyo.md): a revision drawn from the
 # header's pattern alone is almost never a real date, and would test only the 400 path.
 REVISIONS = (
     "2023-01-24",

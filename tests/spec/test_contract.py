@@ -29,7 +29,7 @@ TESTS = ROOT / "tests"
 
 
 def _iso_datetime(value: Any) -> bool:
-    """Klaviyo's datetimes, with or without an offset (API_FACTS.md, "Datetimes").
+    """Klaviyo's datetimes, with or without an offset (docs/klaviyo.md).
 
     Strict RFC 3339 would refuse the seed's own ``2022-11-08T00:00:00``; the generated client
     parses both with dateutil's isoparse, so the contract checks exactly that.

@@ -1,5 +1,5 @@
 """The generated packages parse every documented shape: the seed examples, both Klaviyo
-revision shapes, and the tolerant cases from API_FACTS (unknown status, nulls, naive times)."""
+revision shapes, and the tolerant cases of docs/klaviyo.md (unknown status, nulls, naive times)."""
 
 from __future__ import annotations
 

@@ -226,8 +226,9 @@ ALLOWED = {
     ("klaviyo/_core.py", "message"): "keyword of errors.status_error",
     ("klaviyo/_core.py", "errors"): "keyword of errors.status_error",
     ("klaviyo/_core.py", "value"): "the seed's pointer objects carry their text under value",
-    ("klaviyo/_reader.py", "value"): "the seed's pointer objects carry their text under value",
-    ("klaviyo/_reader.py", "id"): "JSON:API: a resource identifier's id",
+    ("klaviyo/_kinds.py", "value"): "the seed's pointer objects carry their text under value",
+    ("klaviyo/_kinds.py", "id"): "JSON:API: a resource identifier's id",
+    ("klaviyo/_kinds.py", "code"): "the name of a reading kind",
     ("klaviyo/_reader.py", "code"): "the name of a reading kind",
     ("klaviyo/_client.py", "access_token"): "the constructor's keyword",
     ("klaviyo/_client.py", "status"): "the method's keyword (checked against the spec)",
@@ -252,6 +253,7 @@ ALLOWED = {
     ("propeller/_validation.py", "directives"): "the method's argument, named in its problems",
     ("propeller/_validation.py", "type"): "JSON Schema: the type keyword",
     ("_schema.py", "type"): "JSON Schema: the type keyword",
+    ("_accept.py", "type"): "JSON Schema: the type keyword",
 }
 
 

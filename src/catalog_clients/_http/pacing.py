@@ -24,9 +24,6 @@ class RateLimit:
     period: float
 
 
-# Klaviyo's published XL tier for this endpoint: burst 350/s, steady 3500/min.
-
-
 # Head room for what happens between the reserved send time and the server's clock: sleep
 # overshoot, a thread waiting for the GIL, the trip over the network. Each window is kept 4%
 # longer than its period (40 ms of a 1 s window): a request that arrives up to that late cannot

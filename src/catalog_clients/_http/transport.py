@@ -116,7 +116,7 @@ def _log_response(request: httpx.Request, response: httpx.Response, started: flo
             "%s -> %d in %.0f ms, headers %s",
             describe(request),
             response.status_code,
-            (time.perf_counter() - started) * 1000,
+            (time.perf_counter() - started) * 1e3,
             redacted_headers(response.headers.items()),
         )
 

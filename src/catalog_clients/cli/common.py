@@ -1,6 +1,6 @@
 """What every command shares: consoles, exit codes, error messages, --verbose logging.
 
-Exit codes (DESIGN.md, "Precise points"):
+Exit codes (the README's CLI section):
 - 0: everything succeeded;
 - 1: some items failed (including items refused by client-side validation), or a library
   error other than a configuration error;

@@ -3,7 +3,7 @@
 from catalog_clients import KlaviyoClient
 
 with KlaviyoClient() as klaviyo:  # KLAVIYO_API_KEY from the environment
-    for job in klaviyo.iter_category_bulk_update_jobs(status="queued"):
+    for job in klaviyo.iter_category_bulk_update_jobs():
         print(job.id, job.status, job.created_at)
 """
 

@@ -7,7 +7,7 @@ cursor walk) is shared; each shell only sends the request and awaits or not.
 from __future__ import annotations
 
 import itertools
-from collections.abc import AsyncIterator, Generator, Iterable, Iterator, Sequence
+from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
 from types import TracebackType
 from typing import Any, Self
 
@@ -16,9 +16,10 @@ from klaviyo_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
-from .._http.pacing import Pacer, RateLimit, shared_pacer
+from .._http.pacing import RateLimit
 from ..errors import ConfigurationError, InputValidationError
 from . import _core
+from ._auth import KeyAuth, header_safe, pacer_for
 from ._models import Job, Page
 from ._paging import LIST_JOBS
 from ._query import Query, check_cursor, check_revision
@@ -28,35 +29,6 @@ DEFAULT_REVISION = _rules.DEFAULT_REVISION  # the newest revision the spec descr
 # The spec's limits (x-klaviyo-ratelimit) of the list operation: per account, fixed windows.
 DEFAULT_RATE_LIMITS = tuple(RateLimit(count, period) for count, period in LIST_JOBS.rate_limits)
 _SCHEMES = _rules.CREDENTIAL_SCHEMES
-
-
-class _KeyAuth(httpx.Auth):
-    """Adds ``Authorization`` only to requests for the configured origin.
-
-    The clients only ever request relative paths, so this is a second line of defence: a
-    credential must not reach another host even if some future code passes a full URL.
-    """
-
-    def __init__(self, header_value: str, base_url: str) -> None:
-        self._value = header_value
-        self._origin = _origin(httpx.URL(base_url))
-
-    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
-        if _origin(request.url) == self._origin:
-            request.headers[_rules.AUTH_HEADER] = self._value
-        yield request
-
-    def __repr__(self) -> str:
-        return "<_KeyAuth <redacted>>"
-
-
-def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
-    return url.scheme, url.host, url.port
-
-
-def _header_safe(secret: str) -> bool:
-    # Printable ASCII without spaces: anything else would break (or split) the header line.
-    return secret.isascii() and secret.isprintable() and " " not in secret
 
 
 class _KlaviyoBase:
@@ -105,7 +77,7 @@ class _KlaviyoBase:
             raise ConfigurationError(
                 f"missing {what}: pass api_key= (or access_token=) or set KLAVIYO_API_KEY"
             )
-        if not _header_safe(secret):
+        if not header_safe(secret):
             raise ConfigurationError(
                 "the Klaviyo credential contains spaces or non-printable characters"
             )
@@ -132,12 +104,12 @@ class _KlaviyoBase:
             timeout=self.timeout,
             retry=retry_policy or RetryPolicy(max_retries=max_retries),
             # The budget is per account on one server, hence key and base URL.
-            pacer=_pacer(f"{self.base_url} {secret}", rate_limits),
+            pacer=pacer_for(f"{self.base_url} {secret}", rate_limits),
             headers={},
             transport=transport if isinstance(transport, httpx.BaseTransport) else None,
             async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
         )
-        self._connect(settings, _KeyAuth(f"{scheme} {secret}", self.base_url))
+        self._connect(settings, KeyAuth(f"{scheme} {secret}", self.base_url))
 
     def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
         raise NotImplementedError
@@ -163,25 +135,6 @@ class _KlaviyoBase:
             raise InputValidationError(problems)
         assert cursor is None or isinstance(cursor, str)
         return query.request(cursor)
-
-
-def _pacer(identity: str, limits: Sequence[RateLimit] | None) -> Pacer | None:
-    if not limits:
-        return None
-    if isinstance(limits, RateLimit):
-        limits = (limits,)
-    for limit in limits:
-        if (
-            not isinstance(limit, RateLimit)
-            or isinstance(limit.count, bool)
-            or not isinstance(limit.count, int)
-            or limit.count < 1
-            or not limit.period > 0
-        ):
-            raise ConfigurationError(
-                f"rate_limits must be RateLimit(count >= 1, period > 0) items, got {limit!r}"
-            )
-    return shared_pacer(identity, limits)
 
 
 class KlaviyoClient(_KlaviyoBase):

@@ -22,10 +22,11 @@ from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import to_connection_error
 from .._schema import Compiler
 from ..errors import ErrorDetail, PaginationError, request_id_from
+from ._kinds import Mismatch
 from ._models import Page, RateLimitInfo
 from ._paging import LIST_JOBS
 from ._query import Query
-from ._reader import Mismatch, read_page
+from ._reader import read_page
 
 _NO_RATE_LIMIT = RateLimitInfo()
 
@@ -159,7 +160,7 @@ def _loose_str(value: object) -> str | None:
 
 
 def rate_limit_of(headers: Mapping[str, str]) -> RateLimitInfo:
-    """The RateLimit-* headers; the first figure of a list such as ``350, 350;w=1``."""
+    """The RateLimit-* headers; the first figure of a list such as ``10, 10;w=1``."""
     limit = headers.get("ratelimit-limit")
     remaining = headers.get("ratelimit-remaining")
     reset = headers.get("ratelimit-reset")

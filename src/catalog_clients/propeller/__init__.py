@@ -1,7 +1,7 @@
 """Propeller Commerce: bulk upsert of categories by id, over OAuth2 client credentials.
 
     with PropellerClient() as client:  # PROPELLER_CLIENT_ID / PROPELLER_CLIENT_SECRET
-        result = client.bulk_upsert_categories_by_id(categories, chunk_size=1000)
+        result = client.bulk_upsert_categories_by_id(categories)
         result.created, result.updated, result.failed, result.failures
 
 One concern per module: ``_inputs`` (typed inputs, wire format), ``_validation`` (rules),

@@ -1,8 +1,8 @@
 """The rules a category and a directive list must meet before anything is sent. Pure.
 
 Every rule comes from the spec's schemas (the generated ``_rules.SCHEMAS``): the server
-refuses a whole chunk with 10007 for one bad item, so catching the mistake here keeps the
-other items of that chunk flowing.
+refuses a whole chunk (a schema-validation error) for one bad item, so catching the mistake
+here keeps the other items of that chunk flowing.
 """
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from typing import Any
 
 from propeller_generated import _rules
 
-from .._schema import Acceptor, Compiler, Found, path_text, shown, suggestion
+from .._accept import Acceptor
+from .._schema import Compiler, Found, path_text, shown, suggestion
 from .._spec import operation_for
 from ..errors import Problem
 

@@ -1,6 +1,6 @@
 """The emulated Klaviyo endpoint: seeded jobs, revision-dependent shapes, paging, rate limits.
 
-Behaviour follows API_FACTS.md: the ``revision`` header picks the shape (``job_id`` in the
+Behaviour follows docs/klaviyo.md: the ``revision`` header picks the shape (``job_id`` in the
 attributes before 2023-12-15, a top-level ``id`` from then on, nulls from 2024-02-15, ``meta``
 from 2026-07-15), pages hold 100 jobs, ``links.next`` is an absolute URL with a
 percent-encoded cursor, and every bad input gets a JSON:API 4xx, never a 500.
@@ -41,7 +41,7 @@ ATTRIBUTES = (
     "expires_at",
     "errors",
 )
-# Revisions at which the shape changed (API_FACTS.md "Shape drift").
+# Revisions at which the shape changed (docs/klaviyo.md).
 TOP_LEVEL_ID = date(2023, 12, 15)
 NULLABLE = date(2024, 2, 15)
 SHORT_LINKS = date(2024, 10, 15)

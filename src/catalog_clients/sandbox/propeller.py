@@ -1,6 +1,6 @@
 """The emulated Propeller endpoints: the OAuth2 token endpoint and bulk upsert by id.
 
-Behaviour follows API_FACTS.md: client-credentials tokens that expire (standard or the older
+Behaviour follows docs/propeller.md: client-credentials tokens that expire (standard or the older
 Apigee all-strings shape), the ``{"error": {...}}`` envelope on every non-2xx, everit-style
 10007 schema messages, and per-item results in which a missing parent fails only its item.
 Items are processed in order, so a parent created earlier in the same batch counts.
@@ -171,7 +171,7 @@ class PropellerEmulator:
 def _update(
     existing: dict[str, Any], incoming: dict[str, Any], operations: dict[str, list[str]]
 ) -> None:
-    """Apply an update as the directives allow (API_FACTS.md, "Directives")."""
+    """Apply an update as the directives allow (docs/propeller.md)."""
     keep_filled = set(operations.get("skipIfNotEmpty", []))
     for field, value in incoming.items():
         if field == "id":
