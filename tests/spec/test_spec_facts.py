@@ -222,7 +222,6 @@ ALLOWED = {
     ("__init__.py", "errors"): "the name of the catalog_clients.errors module",
     ("_http/responses.py", "application/json"): "HTTP: what counts as a JSON body",
     ("_http/responses.py", "message"): "keyword of errors.status_error",
-    ("_http/transport.py", 1000): "milliseconds in a second",
     ("klaviyo/_core.py", "message"): "keyword of errors.status_error",
     ("klaviyo/_core.py", "errors"): "keyword of errors.status_error",
     ("klaviyo/_core.py", "value"): "the seed's pointer objects carry their text under value",
