@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import operations
 import rules
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -54,7 +55,9 @@ def generate(out_dir: Path, spec_dir: Path = ROOT / "spec") -> None:
                 env=ENV,
             )
             rules.emit(spec_dir / f"{spec}.yaml", target)
+            operations.emit(spec_dir / f"{spec}.yaml", target)
             _format(target / "_rules.py")
+            _format(target / "operations.py")
             _mark(target, spec)
             dest = out_dir / package
             if dest.exists():

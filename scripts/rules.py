@@ -32,6 +32,7 @@ x-mapping-form                 schema       a list of these may be given as ``{k
 x-operations-with-fields       schema       directive operations that take field names
 x-error-codes                  schema       documented error codes: type (and x-exception)
 x-outcomes                     property     what each value of a bulk item's action means
+x-terminal                     schema       the enum values a job does not leave
 =============================  ===========  ===================================================
 """
 
@@ -44,6 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from openapi_python_client.strings import ClassName, PythonIdentifier
 
 # Schema keys the layer's validator and readers use; the rest (descriptions, examples) stay out.
 _SCHEMA_KEYS = (
@@ -100,13 +102,15 @@ class Fieldset:
 
 @attrs.frozen
 class Param:
-    """One parameter of an operation; ``keyword`` is its Python name."""
+    """One parameter of an operation: ``keyword`` is the layer's Python name for it, ``python``
+    the generated endpoint's."""
 
     name: str
     location: str
     keyword: str
     required: bool
     schema: Schema
+    python: str = ""
     explode: bool = True
     default: str | None = None
     filter: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -126,6 +130,7 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
+    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -136,6 +141,9 @@ class Operation:
     lookup_key: tuple[str, ...] = ()
     items_property: str | None = None
     items_class: str | None = None
+    # The generated model's attribute names of items_property and next_link.
+    items_attribute: str | None = None
+    next_link_attributes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -434,6 +442,8 @@ def _param(spec: Spec, raw: dict[str, Any]) -> dict[str, Any]:
         "keyword": param.get("x-keyword") or snake(param["name"]),
         "required": bool(param.get("required", False)),
         "schema": _plain_schema(schema),
+        # The generator's own naming, so the layer can call the generated endpoint.
+        "python": str(PythonIdentifier(param["name"], prefix="field_")),
     }
     if param.get("explode") is False:
         out["explode"] = False
@@ -480,12 +490,18 @@ def operation(
     if ok.get("content"):
         out["response_media_types"] = _media_types(ok["content"])
         out["response_schema"] = spec.ref_name(next(iter(ok["content"].values())).get("schema"))
+        if out["response_schema"]:  # the generated model's class, named as the generator does
+            out["response_model"] = str(ClassName(out["response_schema"], prefix=""))
         schema = spec.schemas.get(out["response_schema"] or "", {})
         for prop, sub in schema.get("properties", {}).items():
+            # The first list of the answer holds its items; a one-resource answer has it
+            # under the first property of a Python class instead.
             items = spec.resolve(sub).get("items")
-            if items is not None:  # the first list of the answer holds its items
+            one = spec.resolve(sub).get("x-python-class")
+            if items is not None or one:
                 out["items_property"] = prop
-                cls = spec.resolve(items).get("x-python-class")
+                out["items_attribute"] = str(PythonIdentifier(prop, prefix="field_"))
+                cls = spec.resolve(items).get("x-python-class") if items is not None else one
                 if cls:
                     out["items_class"] = cls
                 break
@@ -504,6 +520,9 @@ def operation(
     if paging:
         out["cursor_parameter"] = paging["cursor-parameter"]
         out["next_link"] = tuple(paging["next-link"].split("."))
+        out["next_link_attributes"] = tuple(
+            str(PythonIdentifier(step, prefix="field_")) for step in out["next_link"]
+        )
     if "x-lookup-key" in op:
         out["lookup_key"] = tuple(op["x-lookup-key"])
     return out
@@ -639,6 +658,27 @@ def _directives(spec: Spec, schema_name: str, out: list[str]) -> None:
     out.append("\n".join(lines))
 
 
+def _bulk_items(
+    spec: Spec, schema: dict[str, Any], path: tuple[str, ...] = ()
+) -> tuple[tuple[str, ...], dict[str, Any], dict[str, Any]] | None:
+    """Where a request body holds its items (the array marked x-bulk-items), that array's
+    schema, and the one-value enums required on the way (``data.type``), by dotted path."""
+    constants: dict[str, Any] = {}
+    for name in schema.get("required", ()):
+        sub = spec.resolve(schema.get("properties", {}).get(name, {}))
+        if len(sub.get("enum", ())) == 1:
+            constants[".".join((*path, name))] = sub["enum"][0]
+    for name, sub in schema.get("properties", {}).items():
+        if sub.get("x-bulk-items"):
+            return (*path, name), sub, constants
+        resolved = spec.resolve(sub)
+        if resolved.get("type") == "object":
+            found = _bulk_items(spec, resolved, (*path, name))
+            if found is not None:
+                return found[0], found[1], constants | found[2]
+    return None
+
+
 def render(spec: Spec) -> str:
     doc = spec.doc
     out = [PRELUDE.format(spec=spec.name)]
@@ -690,19 +730,20 @@ def render(spec: Spec) -> str:
     bulk = {}
     for op in operations:
         schema = spec.schemas.get(op.get("request_schema") or "", {})
-        props = schema.get("properties", {})
-        items = next((p for p, s in props.items() if s.get("x-bulk-items")), None)
-        if items is None:
+        found = _bulk_items(spec, schema)
+        if found is None:
             continue
+        path, items, constants = found
+        props = schema.get("properties", {})
         directives = next((p for p, s in props.items() if s.get("x-directives")), None)
         bulk[op["operation_id"]] = {
-            "items": items,
-            "item_schema": spec.ref_name(props[items].get("items")),
-            "max_items": props[items].get("maxItems"),
+            "items": path[-1],
+            "items_path": path,
+            "constants": constants,
+            "item_schema": spec.ref_name(items.get("items")),
+            "max_items": items.get("maxItems"),
             "directives": directives,
-            "directive_schema": spec.ref_name(props[directives].get("items"))
-            if directives
-            else None,
+            "directive_schema": spec.ref_name(props[directives].get("items")) if directives else None,
         }
     inputs = {b["item_schema"] for b in bulk.values()}
     directive_schemas = {b["directive_schema"] for b in bulk.values()} - {None}
@@ -723,6 +764,12 @@ def render(spec: Spec) -> str:
             + "}\n"
         )
     enums = [n for n, s in spec.schemas.items() if "enum" in s and n in done]
+    terminal = {n: tuple(spec.schemas[n]["x-terminal"]) for n in enums if "x-terminal" in spec.schemas[n]}
+    if terminal:
+        out.append(
+            "\n# The values of each enum that a job does not leave (x-terminal).\n"
+            f"TERMINAL: dict[str, tuple[str, ...]] = {_literal(terminal)}\n"
+        )
     if enums:
         out.append(
             "\nENUMS: dict[str, type[StrEnum]] = {"
@@ -731,8 +778,9 @@ def render(spec: Spec) -> str:
         )
     if bulk:
         out.append(
-            "\n\n# Per bulk operation: the body property of its items, their schema, the item\n"
-            "# limit per request, and the body property and schema of its directives.\n"
+            "\n\n# Per bulk operation: where the body holds its items (and the constants on the way),\n"
+            "# their schema, the item limit per request, and the body property and schema of its\n"
+            "# directives.\n"
             f"BULK: dict[str, dict[str, Any]] = {_literal(bulk)}\n"
         )
     return "".join(out) + "\n"

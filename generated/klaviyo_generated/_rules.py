@@ -27,13 +27,15 @@ class Fieldset:
 
 @attrs.frozen
 class Param:
-    """One parameter of an operation; ``keyword`` is its Python name."""
+    """One parameter of an operation: ``keyword`` is the layer's Python name for it, ``python``
+    the generated endpoint's."""
 
     name: str
     location: str
     keyword: str
     required: bool
     schema: Schema
+    python: str = ""
     explode: bool = True
     default: str | None = None
     filter: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -53,6 +55,7 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
+    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -63,6 +66,9 @@ class Operation:
     lookup_key: tuple[str, ...] = ()
     items_property: str | None = None
     items_class: str | None = None
+    # The generated model's attribute names of items_property and next_link.
+    items_attribute: str | None = None
+    next_link_attributes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -147,6 +153,7 @@ OPERATIONS: dict[str, Operation] = {
                         ),
                     },
                 },
+                python="fieldscatalog_category_bulk_update_job",
                 explode=False,
                 fieldset=Fieldset(
                     names=(
@@ -170,6 +177,7 @@ OPERATIONS: dict[str, Operation] = {
                 keyword="filter",
                 required=False,
                 schema={"type": "string"},
+                python="filter_",
                 filter={"status": ("equals",)},
             ),
             Param(
@@ -178,6 +186,7 @@ OPERATIONS: dict[str, Operation] = {
                 keyword="cursor",
                 required=False,
                 schema={"type": "string"},
+                python="pagecursor",
             ),
             Param(
                 name="revision",
@@ -185,13 +194,16 @@ OPERATIONS: dict[str, Operation] = {
                 keyword="revision",
                 required=True,
                 schema={"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(\\.[A-Za-z0-9]+)?$"},
+                python="revision",
                 default="2026-07-15",
             ),
         ),
         sdk_method="list_category_bulk_update_jobs",
         response_media_types=("application/vnd.api+json", "application/json"),
         response_schema="GetCatalogCategoryBulkUpdateJobsResponse",
+        response_model="GetCatalogCategoryBulkUpdateJobsResponse",
         items_property="data",
+        items_attribute="data",
         items_class="Job",
         paths_by_revision=(("2024-10-15", "/api/catalog-category-bulk-update-jobs"),),
         media_types_by_revision=(
@@ -202,7 +214,120 @@ OPERATIONS: dict[str, Operation] = {
         idempotent=True,
         cursor_parameter="page[cursor]",
         next_link=("links", "next"),
-    )
+        next_link_attributes=("links", "next_"),
+    ),
+    "spawn_update_categories_job": Operation(
+        operation_id="spawn_update_categories_job",
+        method="POST",
+        path="/api/catalog-category-bulk-update-jobs/",
+        server="https://a.klaviyo.com",
+        params=(
+            Param(
+                name="revision",
+                location="header",
+                keyword="revision",
+                required=True,
+                schema={"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(\\.[A-Za-z0-9]+)?$"},
+                python="revision",
+                default="2026-07-15",
+            ),
+        ),
+        sdk_method="create_category_bulk_update_job",
+        request_media_type="application/vnd.api+json",
+        request_schema="CatalogCategoryBulkUpdateJobCreateQuery",
+        response_media_types=("application/vnd.api+json", "application/json"),
+        response_schema="PostCatalogCategoryBulkUpdateJobResponse",
+        response_model="PostCatalogCategoryBulkUpdateJobResponse",
+        items_property="data",
+        items_attribute="data",
+        items_class="Job",
+        paths_by_revision=(("2024-10-15", "/api/catalog-category-bulk-update-jobs"),),
+        media_types_by_revision=(
+            (None, "2024-07-15", "application/json"),
+            ("2024-10-15", None, "application/vnd.api+json"),
+        ),
+        rate_limits=((75, 1.0), (750, 60.0)),
+    ),
+    "get_update_categories_job": Operation(
+        operation_id="get_update_categories_job",
+        method="GET",
+        path="/api/catalog-category-bulk-update-jobs/{job_id}/",
+        server="https://a.klaviyo.com",
+        params=(
+            Param(
+                name="job_id",
+                location="path",
+                keyword="job_id",
+                required=True,
+                schema={"type": "string"},
+                python="job_id",
+            ),
+            Param(
+                name="fields[catalog-category-bulk-update-job]",
+                location="query",
+                keyword="fields",
+                required=False,
+                schema={
+                    "type": "array",
+                    "items": {
+                        "type": "string",
+                        "enum": (
+                            "id",
+                            "job_id",
+                            "status",
+                            "created_at",
+                            "total_count",
+                            "completed_count",
+                            "failed_count",
+                            "completed_at",
+                            "expires_at",
+                            "errors",
+                        ),
+                    },
+                },
+                python="fieldscatalog_category_bulk_update_job",
+                explode=False,
+                fieldset=Fieldset(
+                    names=(
+                        "id",
+                        "job_id",
+                        "status",
+                        "created_at",
+                        "total_count",
+                        "completed_count",
+                        "failed_count",
+                        "completed_at",
+                        "expires_at",
+                        "errors",
+                    ),
+                    revisions={"job_id": (None, "2023-10-15"), "id": ("2026-04-15", None)},
+                ),
+            ),
+            Param(
+                name="revision",
+                location="header",
+                keyword="revision",
+                required=True,
+                schema={"type": "string", "pattern": "^\\d{4}-\\d{2}-\\d{2}(\\.[A-Za-z0-9]+)?$"},
+                python="revision",
+                default="2026-07-15",
+            ),
+        ),
+        sdk_method="get_category_bulk_update_job",
+        response_media_types=("application/vnd.api+json", "application/json"),
+        response_schema="GetCatalogCategoryBulkUpdateJobResponse",
+        response_model="GetCatalogCategoryBulkUpdateJobResponse",
+        items_property="data",
+        items_attribute="data",
+        items_class="Job",
+        paths_by_revision=(("2024-10-15", "/api/catalog-category-bulk-update-jobs/{job_id}"),),
+        media_types_by_revision=(
+            (None, "2024-07-15", "application/json"),
+            ("2024-10-15", None, "application/vnd.api+json"),
+        ),
+        rate_limits=((350, 1.0), (3500, 60.0)),
+        idempotent=True,
+    ),
 }
 
 SCHEMAS: dict[str, Schema] = {
@@ -220,6 +345,104 @@ SCHEMAS: dict[str, Schema] = {
         },
         "required": ("data",),
         "additionalProperties": True,
+    },
+    "PostCatalogCategoryBulkUpdateJobResponse": {
+        "type": "object",
+        "properties": {
+            "data": {"$ref": "CatalogCategoryBulkUpdateJob"},
+            "links": {"type": "object", "nullable": True, "additionalProperties": True},
+        },
+        "required": ("data",),
+        "additionalProperties": True,
+    },
+    "GetCatalogCategoryBulkUpdateJobResponse": {
+        "type": "object",
+        "properties": {
+            "data": {"$ref": "CatalogCategoryBulkUpdateJob"},
+            "links": {"type": "object", "nullable": True, "additionalProperties": True},
+            "included": {
+                "type": "array",
+                "nullable": True,
+                "items": {"$ref": "CatalogCategoryResource"},
+            },
+        },
+        "required": ("data",),
+        "additionalProperties": True,
+    },
+    "CatalogCategoryBulkUpdateJobCreateQuery": {
+        "type": "object",
+        "properties": {
+            "data": {
+                "type": "object",
+                "properties": {
+                    "type": {"type": "string", "enum": ("catalog-category-bulk-update-job",)},
+                    "attributes": {
+                        "type": "object",
+                        "properties": {
+                            "categories": {
+                                "type": "object",
+                                "properties": {
+                                    "data": {
+                                        "type": "array",
+                                        "items": {
+                                            "$ref": "CatalogCategoryUpdateQueryResourceObject"
+                                        },
+                                        "minItems": 1,
+                                        "maxItems": 100,
+                                    }
+                                },
+                                "required": ("data",),
+                                "additionalProperties": False,
+                            }
+                        },
+                        "required": ("categories",),
+                        "additionalProperties": False,
+                    },
+                },
+                "required": ("type", "attributes"),
+                "additionalProperties": False,
+            }
+        },
+        "required": ("data",),
+        "additionalProperties": False,
+    },
+    "CatalogCategoryUpdateQueryResourceObject": {
+        "type": "object",
+        "properties": {
+            "type": {"type": "string", "enum": ("catalog-category",)},
+            "id": {"type": "string", "minLength": 1},
+            "attributes": {
+                "type": "object",
+                "properties": {"name": {"type": "string", "nullable": True}},
+                "additionalProperties": False,
+            },
+            "relationships": {
+                "type": "object",
+                "properties": {
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "data": {
+                                "type": "array",
+                                "items": {
+                                    "type": "object",
+                                    "properties": {
+                                        "type": {"type": "string", "enum": ("catalog-item",)},
+                                        "id": {"type": "string", "minLength": 1},
+                                    },
+                                    "required": ("type", "id"),
+                                    "additionalProperties": False,
+                                },
+                            }
+                        },
+                        "additionalProperties": False,
+                    }
+                },
+                "additionalProperties": False,
+            },
+        },
+        "required": ("type", "id", "attributes"),
+        "additionalProperties": False,
     },
     "CollectionLinks": {
         "type": "object",
@@ -473,4 +696,23 @@ MODELS: dict[str, tuple[type[Any], tuple[Field, ...], str, tuple[str, ...]]] = {
     "Job": (JobFields, JOB_FIELDS, "CatalogCategoryBulkUpdateJob", ("type", "attributes")),
 }
 
+# The values of each enum that a job does not leave (x-terminal).
+TERMINAL: dict[str, tuple[str, ...]] = {"JobStatus": ("complete", "cancelled")}
+
 ENUMS: dict[str, type[StrEnum]] = {"JobStatus": JobStatus}
+
+
+# Per bulk operation: where the body holds its items (and the constants on the way),
+# their schema, the item limit per request, and the body property and schema of its
+# directives.
+BULK: dict[str, dict[str, Any]] = {
+    "spawn_update_categories_job": {
+        "items": "data",
+        "items_path": ("data", "attributes", "categories", "data"),
+        "constants": {"data.type": "catalog-category-bulk-update-job"},
+        "item_schema": "CatalogCategoryUpdateQueryResourceObject",
+        "max_items": 100,
+        "directives": None,
+        "directive_schema": None,
+    }
+}

@@ -27,13 +27,15 @@ class Fieldset:
 
 @attrs.frozen
 class Param:
-    """One parameter of an operation; ``keyword`` is its Python name."""
+    """One parameter of an operation: ``keyword`` is the layer's Python name for it, ``python``
+    the generated endpoint's."""
 
     name: str
     location: str
     keyword: str
     required: bool
     schema: Schema
+    python: str = ""
     explode: bool = True
     default: str | None = None
     filter: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
@@ -53,6 +55,7 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
+    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -63,6 +66,9 @@ class Operation:
     lookup_key: tuple[str, ...] = ()
     items_property: str | None = None
     items_class: str | None = None
+    # The generated model's attribute names of items_property and next_link.
+    items_attribute: str | None = None
+    next_link_attributes: tuple[str, ...] = ()
 
 
 @attrs.frozen
@@ -118,7 +124,9 @@ OPERATIONS: dict[str, Operation] = {
         request_schema="BulkCategoriesByIdRequest",
         response_media_types=("application/json",),
         response_schema="BulkCategoriesResponse",
+        response_model="BulkCategoriesResponse",
         items_property="data",
+        items_attribute="data",
         idempotent=True,
         lookup_key=("id",),
     ),
@@ -133,6 +141,7 @@ OPERATIONS: dict[str, Operation] = {
         request_schema="ClientCredentialsTokenRequest",
         response_media_types=("application/json",),
         response_schema="AccessTokenResponse",
+        response_model="AccessTokenResponse",
     ),
 }
 
@@ -374,11 +383,14 @@ DIRECTIVE_FIELD_NAMES = (
     "source",
 )
 
-# Per bulk operation: the body property of its items, their schema, the item
-# limit per request, and the body property and schema of its directives.
+# Per bulk operation: where the body holds its items (and the constants on the way),
+# their schema, the item limit per request, and the body property and schema of its
+# directives.
 BULK: dict[str, dict[str, Any]] = {
     "bulk_categories_by_id": {
         "items": "categories",
+        "items_path": ("categories",),
+        "constants": {},
         "item_schema": "CategoryByIdInput",
         "max_items": 1000,
         "directives": "directives",

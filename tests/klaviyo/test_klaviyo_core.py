@@ -238,7 +238,7 @@ def page_with_next(link: str | None) -> Any:
 
 
 def test_the_walk_follows_cursors_and_refuses_a_repeated_one() -> None:
-    walk = _core.CursorWalk(Query(LIST_JOBS, "2024-10-15", {"status": "queued"}))
+    walk = _core.CursorWalk(Query(LIST_JOBS, "2024-10-15", {"status": "queued"}).request)
     assert walk.first()["params"] == {"filter": 'equals(status,"queued")'}
     second = walk.advance(page_with_next("https://a.klaviyo.com/x?page%5Bcursor%5D=c1"))
     assert second is not None

@@ -7,6 +7,7 @@ on purpose as faults (header ``x-sandbox-fault``) are not expected to conform.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -98,10 +99,15 @@ def interactions() -> list[tuple[str, dict[str, Any]]]:
     return found
 
 
+@functools.cache
+def _spec_doc(spec_name: str) -> dict[str, Any]:
+    doc: dict[str, Any] = yaml.safe_load((ROOT / "spec" / f"{spec_name}.yaml").read_text())
+    return doc
+
+
 def _spec_path(spec_name: str, path: str) -> str:
     """The spec's path key for a path as a revision spells it (x-path-by-revision)."""
-    doc = yaml.safe_load((ROOT / "spec" / f"{spec_name}.yaml").read_text())
-    for key, item in doc["paths"].items():
+    for key, item in _spec_doc(spec_name)["paths"].items():
         for op in item.values():
             if isinstance(op, dict) and any(
                 c["path"] == path for c in op.get("x-path-by-revision", ())

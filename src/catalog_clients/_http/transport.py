@@ -160,6 +160,10 @@ def _log_wait(request: httpx.Request, delay: float, why: str) -> None:
         log.info("pacing: %s waits %.3fs (%s)", describe(request), delay, why)
 
 
+# A request's own pacer (an operation with limits of its own): request.extensions[PACER].
+PACER = "catalog_clients.pacer"
+
+
 class PacingTransport(httpx.BaseTransport):
     def __init__(
         self,
@@ -170,12 +174,13 @@ class PacingTransport(httpx.BaseTransport):
         self.inner, self.pacer, self._sleep = inner, pacer, sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        delay = self.pacer.reserve()
+        pacer = request.extensions.get(PACER) or self.pacer
+        delay = pacer.reserve()
         if delay > 0:
             _log_wait(request, delay, "client-side limit")
             self._sleep(delay)
         response = self.inner.handle_request(request)
-        self.pacer.observe(response.headers)
+        pacer.observe(response.headers)
         return response
 
     def close(self) -> None:
@@ -192,12 +197,13 @@ class AsyncPacingTransport(httpx.AsyncBaseTransport):
         self.inner, self.pacer, self._sleep = inner, pacer, sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        delay = self.pacer.reserve()
+        pacer = request.extensions.get(PACER) or self.pacer
+        delay = pacer.reserve()
         if delay > 0:
             _log_wait(request, delay, "client-side limit")
             await self._sleep(delay)
         response = await self.inner.handle_async_request(request)
-        self.pacer.observe(response.headers)
+        pacer.observe(response.headers)
         return response
 
     async def aclose(self) -> None:

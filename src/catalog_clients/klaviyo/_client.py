@@ -6,23 +6,33 @@ cursor walk) is shared; each shell only sends the request and awaits or not.
 
 from __future__ import annotations
 
+import asyncio
+import importlib
 import itertools
-from collections.abc import AsyncIterator, Iterable, Iterator, Sequence
-from types import TracebackType
-from typing import Any, Self
+import time
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from klaviyo_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
-from .._http.pacing import RateLimit
-from ..errors import ConfigurationError, InputValidationError
+from .._http.pacing import Pacer, RateLimit
+from .._http.responses import json_body, raise_for_status, schema_mismatch
+from .._operations import OperationCaller, PageWalk
+from ..errors import CatalogClientError, ConfigurationError, InputValidationError, Problem
 from . import _core
 from ._auth import KeyAuth, header_safe, pacer_for
+from ._jobs import CREATE_JOB, GET_JOB, JobBatches, Waiter, read_one
+from ._kinds import Mismatch
 from ._models import Job, Page
 from ._paging import LIST_JOBS
-from ._query import Query, check_cursor, check_revision
+from ._query import Query, accept_for, check_cursor, check_revision, path_for
+
+if TYPE_CHECKING:
+    from klaviyo_generated.operations import AsyncOperations, Operations
 
 DEFAULT_BASE_URL = _rules.SERVER_URL
 DEFAULT_REVISION = _rules.DEFAULT_REVISION  # the newest revision the spec describes
@@ -99,12 +109,33 @@ class _KlaviyoBase:
                 f"as transport, got {type(transport).__name__}"
             )
         self._uses_token = uses_token
+        # The budget is per account on one server, hence key and base URL.
+        identity = f"{self.base_url} {secret}"
+        pacer = pacer_for(identity, rate_limits)
+
+        def pacer_of(operation: _rules.Operation) -> Pacer | None:
+            # Each operation has limits of its own (x-klaviyo-ratelimit), unless the caller
+            # chose limits (one budget for all) or none.
+            if pacer is None or rate_limits is not DEFAULT_RATE_LIMITS or not operation.rate_limits:
+                return pacer
+            limits = tuple(RateLimit(count, period) for count, period in operation.rate_limits)
+            return pacer_for(identity, limits)
+
+        self._caller = OperationCaller(
+            _rules.OPERATIONS,
+            _rules.SCHEMAS,
+            _generated_models,
+            _core.read_error_body,
+            revision=self.revision,
+            revision_header=_rules.REVISION_HEADER,
+            spelling=_spelling,
+            pacer_of=pacer_of,
+        )
         settings = HttpSettings(
             base_url=self.base_url,
             timeout=self.timeout,
             retry=retry_policy or RetryPolicy(max_retries=max_retries),
-            # The budget is per account on one server, hence key and base URL.
-            pacer=pacer_for(f"{self.base_url} {secret}", rate_limits),
+            pacer=pacer,
             headers={},
             transport=transport if isinstance(transport, httpx.BaseTransport) else None,
             async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
@@ -113,6 +144,8 @@ class _KlaviyoBase:
 
     def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
         raise NotImplementedError
+
+    _operations: Any = None  # client.operations, made on first use
 
     def __repr__(self) -> str:
         credential = "access_token" if self._uses_token else "api_key"
@@ -125,6 +158,33 @@ class _KlaviyoBase:
         """The checked arguments of the list operation (every keyword is a spec parameter)."""
         return Query(LIST_JOBS, self.revision, arguments)
 
+    def _page_request(self, query: Query, cursor: str | None = None) -> dict[str, Any]:
+        return self._caller.finish(query.operation, query.request(cursor), {})
+
+    def _get_job_request(self, job_id: object, fields: object) -> dict[str, Any]:
+        if not isinstance(job_id, str) or not job_id:
+            message = f"must be a non-empty string, got {job_id!r}"
+            raise InputValidationError([Problem(None, "job_id", message)])
+        query = Query(GET_JOB, self.revision, {"fields": fields})
+        path_param = next(p.python for p in GET_JOB.params if p.location == "path")
+        return self._caller.finish(GET_JOB, query.request(), {path_param: job_id})
+
+    def _create_requests(self, categories: Iterable[object]) -> list[dict[str, Any]]:
+        """One request per job of at most the spec's item limit; every category checked
+        before any is sent."""
+        batches = JobBatches(categories)
+        headers = {_rules.REVISION_HEADER: self.revision}
+        if CREATE_JOB.request_media_type:
+            headers["Content-Type"] = CREATE_JOB.request_media_type
+        return [
+            self._caller.finish(
+                CREATE_JOB,
+                {"method": CREATE_JOB.method, "json": body, "headers": dict(headers)},
+                {},
+            )
+            for body in batches.bodies()
+        ]
+
     def _first(self, cursor: object, arguments: dict[str, object]) -> dict[str, Any]:
         problems = check_cursor(cursor)
         try:
@@ -134,7 +194,7 @@ class _KlaviyoBase:
         if problems:
             raise InputValidationError(problems)
         assert cursor is None or isinstance(cursor, str)
-        return query.request(cursor)
+        return self._page_request(query, cursor)
 
 
 class KlaviyoClient(_KlaviyoBase):
@@ -180,7 +240,8 @@ class KlaviyoClient(_KlaviyoBase):
         query = self._query({"status": status, "fields": fields, **params})
         # chain: the jobs of a page come straight from its list; only the next page resumes
         # the generator, which fetches it when the previous page is used up.
-        return itertools.chain.from_iterable(self._pages(_core.CursorWalk(query)))
+        walk = _core.CursorWalk(lambda cursor: self._page_request(query, cursor))
+        return itertools.chain.from_iterable(self._pages(walk))
 
     def _pages(self, walk: _core.CursorWalk) -> Iterator[list[Job]]:
         request: dict[str, Any] | None = walk.first()
@@ -193,12 +254,78 @@ class KlaviyoClient(_KlaviyoBase):
             # collection ran during the walk (measured: 50-70 ms in benchmark 1b).
             del page
 
-    def _get(self, request: dict[str, Any]) -> Page:
+    def get_category_bulk_update_job(
+        self, job_id: str, *, fields: str | Iterable[str] | None = None
+    ) -> Job:
+        """One job by its id (``fields``: a sparse fieldset of the configured revision)."""
+        return _one_job(self._send(self._get_job_request(job_id, fields)))
+
+    def create_category_bulk_update_job(self, categories: Iterable[Any]) -> list[Job]:
+        """Submit categories to update as bulk-update jobs: the new jobs, in order.
+
+        Each job takes at most the spec's limit (Klaviyo's 100 categories), so more become
+        several jobs, submitted one after the other; every category is checked against the
+        spec first, and any problem raises ``InputValidationError`` with nothing sent. A
+        request is not retried once the server may have created its job (only a 429 or a
+        connection that never reached it is); if a later job fails, the error's note lists
+        the jobs already created.
+        """
+        jobs: list[Job] = []
+        for request in self._create_requests(categories):
+            try:
+                jobs.append(_one_job(self._send(request)))
+            except CatalogClientError as exc:
+                _note_created(exc, jobs)
+                raise
+        return jobs
+
+    def wait_for_category_bulk_update_job(
+        self, job_id: str, *, timeout: float = 300.0, poll_interval: float = 5.0
+    ) -> Job:
+        """Look at a job until its status is terminal (complete or cancelled in the spec):
+        the job then. Past ``timeout`` seconds, ``WaitTimeoutError`` carries the last job
+        seen. Every look is paced like any request."""
+        waiter = Waiter(job_id, timeout, poll_interval)
+        while True:
+            job = self.get_category_bulk_update_job(job_id)
+            delay = waiter.delay(job)
+            if delay is None:
+                return job
+            time.sleep(delay)
+
+    @property
+    def operations(self) -> Operations:
+        """Every operation of the spec, typed: ``client.operations.<operation_id>(...)``,
+        through this client's credentials, revision, pacing, retries and typed errors."""
+        if self._operations is None:
+            from klaviyo_generated.operations import Operations
+
+            self._operations = Operations(self._call)
+        operations: Operations = self._operations
+        return operations
+
+    def paginate(self, operation: Callable[..., Any], /, **params: Any) -> Iterator[Any]:
+        """Every item of every page of a list operation of ``client.operations``, e.g.
+        ``client.paginate(client.operations.get_update_categories_jobs)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = operation(**arguments)
+            yield from walk.items(page)
+            arguments = walk.advance(page)
+
+    def _call(self, operation_id: str, endpoint: ModuleType, arguments: dict[str, Any]) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(operation_id, self._send(request))
+
+    def _send(self, request: dict[str, Any]) -> httpx.Response:
         try:
-            response = self._http.request(**request)
+            return self._http.request(**request)
         except httpx.HTTPError as exc:  # the transport maps these; this is the safety net
             raise _core.transport_error(exc) from exc
-        return _core.parse_page(response)
+
+    def _get(self, request: dict[str, Any]) -> Page:
+        return _core.parse_page(self._send(request))
 
     def close(self) -> None:
         self._http.close()
@@ -246,7 +373,7 @@ class AsyncKlaviyoClient(_KlaviyoBase):
     ) -> AsyncIterator[Job]:
         """Every job on every page: ``async for job in client.iter_category_bulk_update_jobs()``."""
         query = self._query({"status": status, "fields": fields, **params})
-        return self._iter(_core.CursorWalk(query))
+        return self._iter(_core.CursorWalk(lambda cursor: self._page_request(query, cursor)))
 
     async def _iter(self, walk: _core.CursorWalk) -> AsyncIterator[Job]:
         request: dict[str, Any] | None = walk.first()
@@ -257,12 +384,69 @@ class AsyncKlaviyoClient(_KlaviyoBase):
             request = walk.advance(page)
             del page  # as in KlaviyoClient._pages: the next page is fetched alone
 
-    async def _get(self, request: dict[str, Any]) -> Page:
+    async def get_category_bulk_update_job(
+        self, job_id: str, *, fields: str | Iterable[str] | None = None
+    ) -> Job:
+        """One job by its id; see ``KlaviyoClient.get_category_bulk_update_job``."""
+        return _one_job(await self._send(self._get_job_request(job_id, fields)))
+
+    async def create_category_bulk_update_job(self, categories: Iterable[Any]) -> list[Job]:
+        """The new jobs; see ``KlaviyoClient.create_category_bulk_update_job``."""
+        jobs: list[Job] = []
+        for request in self._create_requests(categories):
+            try:
+                jobs.append(_one_job(await self._send(request)))
+            except CatalogClientError as exc:
+                _note_created(exc, jobs)
+                raise
+        return jobs
+
+    async def wait_for_category_bulk_update_job(
+        self, job_id: str, *, timeout: float = 300.0, poll_interval: float = 5.0
+    ) -> Job:
+        """The job once terminal; see ``KlaviyoClient.wait_for_category_bulk_update_job``."""
+        waiter = Waiter(job_id, timeout, poll_interval)
+        while True:
+            job = await self.get_category_bulk_update_job(job_id)
+            delay = waiter.delay(job)
+            if delay is None:
+                return job
+            await asyncio.sleep(delay)
+
+    @property
+    def operations(self) -> AsyncOperations:
+        """Every operation of the spec, awaited: ``await client.operations.<operation_id>()``."""
+        if self._operations is None:
+            from klaviyo_generated.operations import AsyncOperations
+
+            self._operations = AsyncOperations(self._call)
+        operations: AsyncOperations = self._operations
+        return operations
+
+    async def paginate(self, operation: Callable[..., Any], /, **params: Any) -> AsyncIterator[Any]:
+        """Every item of every page: ``async for x in client.paginate(client.operations.X)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = await operation(**arguments)
+            for item in walk.items(page):
+                yield item
+            arguments = walk.advance(page)
+
+    async def _call(
+        self, operation_id: str, endpoint: ModuleType, arguments: dict[str, Any]
+    ) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(operation_id, await self._send(request))
+
+    async def _send(self, request: dict[str, Any]) -> httpx.Response:
         try:
-            response = await self._http.request(**request)
+            return await self._http.request(**request)
         except httpx.HTTPError as exc:
             raise _core.transport_error(exc) from exc
-        return _core.parse_page(response)
+
+    async def _get(self, request: dict[str, Any]) -> Page:
+        return _core.parse_page(await self._send(request))
 
     async def aclose(self) -> None:
         await self._http.aclose()
@@ -277,3 +461,28 @@ class AsyncKlaviyoClient(_KlaviyoBase):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+
+def _generated_models() -> ModuleType:
+    # Imported on first use: the generated models are only needed by client.operations.
+    return importlib.import_module("klaviyo_generated.models")
+
+
+def _spelling(operation: _rules.Operation, revision: str | None) -> tuple[str, str | None]:
+    assert revision is not None
+    return path_for(operation, revision), accept_for(operation, revision)
+
+
+def _note_created(error: CatalogClientError, jobs: list[Job]) -> None:
+    if jobs:
+        ids = ", ".join(str(job.id) for job in jobs)
+        error.add_note(f"created before this error ({len(jobs)} job(s)): {ids}")
+
+
+def _one_job(response: httpx.Response) -> Job:
+    """The job of a one-job answer, or the typed error."""
+    raise_for_status(response, _core.read_error_body)
+    try:
+        return read_one(json_body(response))
+    except Mismatch as exc:
+        raise schema_mismatch(response, str(exc)) from None

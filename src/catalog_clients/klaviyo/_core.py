@@ -7,7 +7,7 @@ and turn an ``httpx.Response`` into a ``Page`` or a typed error. Arguments and r
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import httpx
@@ -25,7 +25,6 @@ from ..errors import ErrorDetail, PaginationError, request_id_from
 from ._kinds import Mismatch
 from ._models import Page, RateLimitInfo
 from ._paging import LIST_JOBS
-from ._query import Query
 from ._reader import read_page
 
 _NO_RATE_LIMIT = RateLimitInfo()
@@ -56,14 +55,14 @@ class CursorWalk:
     without a cursor, or a cursor already seen, raises ``PaginationError``.
     """
 
-    __slots__ = ("_query", "_seen")
+    __slots__ = ("_build", "_seen")
 
-    def __init__(self, query: Query) -> None:
-        self._query = query
+    def __init__(self, build: Callable[[str | None], dict[str, Any]]) -> None:
+        self._build = build  # cursor -> the request of that page
         self._seen: set[str] = set()
 
     def first(self) -> dict[str, Any]:
-        return self._query.request()
+        return self._build(None)
 
     def advance(self, page: Page) -> dict[str, Any] | None:
         cursor = page.next_cursor
@@ -74,7 +73,7 @@ class CursorWalk:
                 f"the server sent the cursor {cursor!r} a second time; stopping instead of looping"
             )
         self._seen.add(cursor)
-        return self._query.request(cursor)
+        return self._build(cursor)
 
 
 # --- responses -------------------------------------------------------------------------------

@@ -158,8 +158,8 @@ class Query:
             if param.location == "header" and param.name == _rules.REVISION_HEADER:
                 self.headers[param.name] = revision
                 continue
-            if param.name == operation.cursor_parameter:
-                continue  # request(cursor) sets it
+            if param.name == operation.cursor_parameter or param.location == "path":
+                continue  # request(cursor) sets the cursor; the caller fills the path
             keywords = [f for f, ops in param.filter.items() if "equals" in ops] or [param.keyword]
             known += keywords
             for keyword in keywords:

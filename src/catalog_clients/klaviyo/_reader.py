@@ -146,7 +146,8 @@ def read_model(obj: object, name: str, base: str) -> Any:
     return read(obj, base)
 
 
-_read_job = compile_plan(_rules.JOB_FIELDS, Job, _rules.MODELS[Job.__name__][3], keep_raw=True)
+# read_job(obj, base) -> Job, for one job object of an answer.
+read_job = compile_plan(_rules.JOB_FIELDS, Job, _rules.MODELS[Job.__name__][3], keep_raw=True)
 
 
 def read_page(
@@ -159,7 +160,7 @@ def read_page(
     data = body.get(items) if items else None
     if type(data) is not list:
         mismatch(items or "the body", "a list of jobs", data)
-    jobs = [_read_job(item, f"{items}[{i}]") for i, item in enumerate(data)]
+    jobs = [read_job(item, f"{items}[{i}]") for i, item in enumerate(data)]
     links = _at(body, tuple(links_path), "") if links_path else None
     if links is None:
         return jobs, {}

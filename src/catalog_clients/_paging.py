@@ -1,0 +1,29 @@
+"""Cursors: the cursor parameter of a JSON:API ``links.next`` URL. Pure.
+
+Only the cursor is taken from a link: the next request goes to the configured base URL,
+never to the host the link names.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, urlsplit
+
+from .errors import PaginationError
+
+
+def cursor_from_link(link: str | None, parameter: str | None) -> str | None:
+    """The cursor parameter of a ``links.next`` URL (percent-encoded or not); None if no link.
+
+    A link without a cursor cannot be followed safely, so it raises ``PaginationError``.
+    """
+    if link is None:
+        return None
+    try:
+        query = urlsplit(link).query
+    except ValueError:
+        query = ""
+    for key, value in parse_qsl(query, keep_blank_values=True):
+        if key == parameter and value:
+            return value
+    shown = link if len(link) <= 200 else link[:200] + "..."
+    raise PaginationError(f"links.next has no {parameter}, so it cannot be followed: {shown!r}")
