@@ -15,8 +15,7 @@ import ast
 from pathlib import Path
 from typing import Any
 
-from openapi_python_client.strings import ClassName, PythonIdentifier
-
+from openapi_python_client.strings import PythonIdentifier
 from rules import Spec, operation
 
 HEAD = '''"""One typed method per operation of spec/{spec}.yaml: ``client.operations``.
@@ -33,9 +32,10 @@ from typing import Any, cast
 
 {imports}
 
-# (operation id, generated endpoint module, keyword arguments) -> the parsed success model.
-Call = Callable[[str, Any, dict[str, Any]], Any]
-AsyncCall = Callable[[str, Any, dict[str, Any]], Awaitable[Any]]
+# (operation id, generated endpoint module, success model class, keyword arguments) -> the
+# parsed success model.
+Call = Callable[[str, Any, Any, dict[str, Any]], Any]
+AsyncCall = Callable[[str, Any, Any, dict[str, Any]], Awaitable[Any]]
 '''
 
 
@@ -59,6 +59,29 @@ def _signature(module: Path, skip: set[str]) -> list[tuple[str, str, str | None]
     return found
 
 
+def _success_model(module: Path) -> str | None:
+    """The model class the generated ``_parse_response`` reads a 2xx answer with."""
+    tree = ast.parse(module.read_text())
+    function = next(
+        n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "_parse_response"
+    )
+    for node in ast.walk(function):
+        if not (isinstance(node, ast.If) and isinstance(node.test, ast.Compare)):
+            continue
+        status = node.test.comparators[0]
+        if not (isinstance(status, ast.Constant) and 200 <= int(status.value) < 300):
+            continue
+        for inner in ast.walk(node):
+            if (
+                isinstance(inner, ast.Call)
+                and isinstance(inner.func, ast.Attribute)
+                and inner.func.attr == "from_dict"
+                and isinstance(inner.func.value, ast.Name)
+            ):
+                return inner.func.value.id
+    return None
+
+
 def _names(text: str) -> set[str]:
     return {n.id for n in ast.walk(ast.parse(text, mode="eval")) if isinstance(n, ast.Name)}
 
@@ -80,7 +103,7 @@ def render(spec: Spec, package_dir: Path) -> str:
             if p["location"] == "header" and p["name"] == "revision"
         }
         signature = _signature(module, skip)
-        response = str(ClassName(op["response_schema"], prefix="")) if op.get("response_schema") else "None"
+        response = _success_model(module) or "None"
         used = {response} | {n for _, a, d in signature for n in _names(a) | _names(d or "0")}
         imports |= used & models
         if used & {"Unset", "UNSET"}:
@@ -88,7 +111,8 @@ def render(spec: Spec, package_dir: Path) -> str:
         params = "".join(f", {n}: {a}" + (f" = {d}" if d else "") for n, a, d in signature)
         call = "{" + ", ".join(f"{n!r}: {n}" for n, _, _ in signature) + "}"
         summary = f"{op['method']} {op['path']}"
-        methods.append((name, params, response, f"({op['operation_id']!r}, {alias}, {call})", summary))
+        args = f"({op['operation_id']!r}, {alias}, {response}, {call})"
+        methods.append((name, params, response, args, summary))
     lines = sorted(modules)
     from_models = sorted(i for i in imports if "." not in i)
     if from_models:
@@ -102,7 +126,9 @@ def render(spec: Spec, package_dir: Path) -> str:
         ("AsyncOperations", "AsyncCall", "async def", "await "),
     ):
         out.append(f"\n\nclass {cls}:")
-        out.append(f'    """The operations of spec/{spec.name}.yaml, each sent through the client."""\n')
+        out.append(
+            f'    """The operations of spec/{spec.name}.yaml, each sent through the client."""\n'
+        )
         out.append(f"    def __init__(self, call: {call_type}) -> None:")
         out.append("        self._call = call")
         for name, params, response, args, summary in methods:

@@ -45,7 +45,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from openapi_python_client.strings import ClassName, PythonIdentifier
+from openapi_python_client.strings import PythonIdentifier
 
 # Schema keys the layer's validator and readers use; the rest (descriptions, examples) stay out.
 _SCHEMA_KEYS = (
@@ -130,7 +130,6 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
-    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -490,8 +489,6 @@ def operation(
     if ok.get("content"):
         out["response_media_types"] = _media_types(ok["content"])
         out["response_schema"] = spec.ref_name(next(iter(ok["content"].values())).get("schema"))
-        if out["response_schema"]:  # the generated model's class, named as the generator does
-            out["response_model"] = str(ClassName(out["response_schema"], prefix=""))
         schema = spec.schemas.get(out["response_schema"] or "", {})
         for prop, sub in schema.get("properties", {}).items():
             # The first list of the answer holds its items; a one-resource answer has it
@@ -743,7 +740,9 @@ def render(spec: Spec) -> str:
             "item_schema": spec.ref_name(items.get("items")),
             "max_items": items.get("maxItems"),
             "directives": directives,
-            "directive_schema": spec.ref_name(props[directives].get("items")) if directives else None,
+            "directive_schema": spec.ref_name(props[directives].get("items"))
+            if directives
+            else None,
         }
     inputs = {b["item_schema"] for b in bulk.values()}
     directive_schemas = {b["directive_schema"] for b in bulk.values()} - {None}
@@ -764,7 +763,9 @@ def render(spec: Spec) -> str:
             + "}\n"
         )
     enums = [n for n, s in spec.schemas.items() if "enum" in s and n in done]
-    terminal = {n: tuple(spec.schemas[n]["x-terminal"]) for n in enums if "x-terminal" in spec.schemas[n]}
+    terminal = {
+        n: tuple(spec.schemas[n]["x-terminal"]) for n in enums if "x-terminal" in spec.schemas[n]
+    }
     if terminal:
         out.append(
             "\n# The values of each enum that a job does not leave (x-terminal).\n"
@@ -778,9 +779,9 @@ def render(spec: Spec) -> str:
         )
     if bulk:
         out.append(
-            "\n\n# Per bulk operation: where the body holds its items (and the constants on the way),\n"
-            "# their schema, the item limit per request, and the body property and schema of its\n"
-            "# directives.\n"
+            "\n\n# Per bulk operation: where the body holds its items (and the constants on the\n"
+            "# way), their schema, the item limit per request, and the body property and schema\n"
+            "# of its directives.\n"
             f"BULK: dict[str, dict[str, Any]] = {_literal(bulk)}\n"
         )
     return "".join(out) + "\n"

@@ -55,7 +55,6 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
-    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -201,7 +200,6 @@ OPERATIONS: dict[str, Operation] = {
         sdk_method="list_category_bulk_update_jobs",
         response_media_types=("application/vnd.api+json", "application/json"),
         response_schema="GetCatalogCategoryBulkUpdateJobsResponse",
-        response_model="GetCatalogCategoryBulkUpdateJobsResponse",
         items_property="data",
         items_attribute="data",
         items_class="Job",
@@ -237,7 +235,6 @@ OPERATIONS: dict[str, Operation] = {
         request_schema="CatalogCategoryBulkUpdateJobCreateQuery",
         response_media_types=("application/vnd.api+json", "application/json"),
         response_schema="PostCatalogCategoryBulkUpdateJobResponse",
-        response_model="PostCatalogCategoryBulkUpdateJobResponse",
         items_property="data",
         items_attribute="data",
         items_class="Job",
@@ -316,7 +313,6 @@ OPERATIONS: dict[str, Operation] = {
         sdk_method="get_category_bulk_update_job",
         response_media_types=("application/vnd.api+json", "application/json"),
         response_schema="GetCatalogCategoryBulkUpdateJobResponse",
-        response_model="GetCatalogCategoryBulkUpdateJobResponse",
         items_property="data",
         items_attribute="data",
         items_class="Job",
@@ -702,9 +698,9 @@ TERMINAL: dict[str, tuple[str, ...]] = {"JobStatus": ("complete", "cancelled")}
 ENUMS: dict[str, type[StrEnum]] = {"JobStatus": JobStatus}
 
 
-# Per bulk operation: where the body holds its items (and the constants on the way),
-# their schema, the item limit per request, and the body property and schema of its
-# directives.
+# Per bulk operation: where the body holds its items (and the constants on the
+# way), their schema, the item limit per request, and the body property and schema
+# of its directives.
 BULK: dict[str, dict[str, Any]] = {
     "spawn_update_categories_job": {
         "items": "data",

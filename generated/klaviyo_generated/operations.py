@@ -25,9 +25,10 @@ from .models import (
 )
 from .types import UNSET, Unset
 
-# (operation id, generated endpoint module, keyword arguments) -> the parsed success model.
-Call = Callable[[str, Any, dict[str, Any]], Any]
-AsyncCall = Callable[[str, Any, dict[str, Any]], Awaitable[Any]]
+# (operation id, generated endpoint module, success model class, keyword arguments) -> the
+# parsed success model.
+Call = Callable[[str, Any, Any, dict[str, Any]], Any]
+AsyncCall = Callable[[str, Any, Any, dict[str, Any]], Awaitable[Any]]
 
 
 class Operations:
@@ -52,6 +53,7 @@ class Operations:
             self._call(
                 "get_update_categories_jobs",
                 _op0,
+                GetCatalogCategoryBulkUpdateJobsResponse,
                 {
                     "fieldscatalog_category_bulk_update_job": fieldscatalog_category_bulk_update_job,
                     "filter_": filter_,
@@ -66,7 +68,12 @@ class Operations:
         """POST /api/catalog-category-bulk-update-jobs/"""
         return cast(
             PostCatalogCategoryBulkUpdateJobResponse,
-            self._call("spawn_update_categories_job", _op1, {"body": body}),
+            self._call(
+                "spawn_update_categories_job",
+                _op1,
+                PostCatalogCategoryBulkUpdateJobResponse,
+                {"body": body},
+            ),
         )
 
     def get_update_categories_job(
@@ -84,6 +91,7 @@ class Operations:
             self._call(
                 "get_update_categories_job",
                 _op2,
+                GetCatalogCategoryBulkUpdateJobResponse,
                 {
                     "job_id": job_id,
                     "fieldscatalog_category_bulk_update_job": fieldscatalog_category_bulk_update_job,
@@ -114,6 +122,7 @@ class AsyncOperations:
             await self._call(
                 "get_update_categories_jobs",
                 _op0,
+                GetCatalogCategoryBulkUpdateJobsResponse,
                 {
                     "fieldscatalog_category_bulk_update_job": fieldscatalog_category_bulk_update_job,
                     "filter_": filter_,
@@ -128,7 +137,12 @@ class AsyncOperations:
         """POST /api/catalog-category-bulk-update-jobs/"""
         return cast(
             PostCatalogCategoryBulkUpdateJobResponse,
-            await self._call("spawn_update_categories_job", _op1, {"body": body}),
+            await self._call(
+                "spawn_update_categories_job",
+                _op1,
+                PostCatalogCategoryBulkUpdateJobResponse,
+                {"body": body},
+            ),
         )
 
     async def get_update_categories_job(
@@ -146,6 +160,7 @@ class AsyncOperations:
             await self._call(
                 "get_update_categories_job",
                 _op2,
+                GetCatalogCategoryBulkUpdateJobResponse,
                 {
                     "job_id": job_id,
                     "fieldscatalog_category_bulk_update_job": fieldscatalog_category_bulk_update_job,

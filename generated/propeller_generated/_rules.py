@@ -55,7 +55,6 @@ class Operation:
     request_media_type: str | None = None
     request_schema: str | None = None
     response_schema: str | None = None
-    response_model: str | None = None
     response_media_types: tuple[str, ...] = ()
     paths_by_revision: tuple[tuple[str, str], ...] = ()
     media_types_by_revision: tuple[tuple[str | None, str | None, str], ...] = ()
@@ -124,7 +123,6 @@ OPERATIONS: dict[str, Operation] = {
         request_schema="BulkCategoriesByIdRequest",
         response_media_types=("application/json",),
         response_schema="BulkCategoriesResponse",
-        response_model="BulkCategoriesResponse",
         items_property="data",
         items_attribute="data",
         idempotent=True,
@@ -141,7 +139,6 @@ OPERATIONS: dict[str, Operation] = {
         request_schema="ClientCredentialsTokenRequest",
         response_media_types=("application/json",),
         response_schema="AccessTokenResponse",
-        response_model="AccessTokenResponse",
     ),
 }
 
@@ -383,9 +380,9 @@ DIRECTIVE_FIELD_NAMES = (
     "source",
 )
 
-# Per bulk operation: where the body holds its items (and the constants on the way),
-# their schema, the item limit per request, and the body property and schema of its
-# directives.
+# Per bulk operation: where the body holds its items (and the constants on the
+# way), their schema, the item limit per request, and the body property and schema
+# of its directives.
 BULK: dict[str, dict[str, Any]] = {
     "bulk_categories_by_id": {
         "items": "categories",

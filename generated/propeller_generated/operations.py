@@ -21,9 +21,10 @@ from .models import (
     ClientCredentialsTokenRequest,
 )
 
-# (operation id, generated endpoint module, keyword arguments) -> the parsed success model.
-Call = Callable[[str, Any, dict[str, Any]], Any]
-AsyncCall = Callable[[str, Any, dict[str, Any]], Awaitable[Any]]
+# (operation id, generated endpoint module, success model class, keyword arguments) -> the
+# parsed success model.
+Call = Callable[[str, Any, Any, dict[str, Any]], Any]
+AsyncCall = Callable[[str, Any, Any, dict[str, Any]], Awaitable[Any]]
 
 
 class Operations:
@@ -35,12 +36,16 @@ class Operations:
     def bulk_categories_by_id(self, *, body: BulkCategoriesByIdRequest) -> BulkCategoriesResponse:
         """POST /categories/bulk/id"""
         return cast(
-            BulkCategoriesResponse, self._call("bulk_categories_by_id", _op0, {"body": body})
+            BulkCategoriesResponse,
+            self._call("bulk_categories_by_id", _op0, BulkCategoriesResponse, {"body": body}),
         )
 
     def create_access_token(self, *, body: ClientCredentialsTokenRequest) -> AccessTokenResponse:
         """POST /oauth2/token"""
-        return cast(AccessTokenResponse, self._call("create_access_token", _op1, {"body": body}))
+        return cast(
+            AccessTokenResponse,
+            self._call("create_access_token", _op1, AccessTokenResponse, {"body": body}),
+        )
 
 
 class AsyncOperations:
@@ -54,7 +59,8 @@ class AsyncOperations:
     ) -> BulkCategoriesResponse:
         """POST /categories/bulk/id"""
         return cast(
-            BulkCategoriesResponse, await self._call("bulk_categories_by_id", _op0, {"body": body})
+            BulkCategoriesResponse,
+            await self._call("bulk_categories_by_id", _op0, BulkCategoriesResponse, {"body": body}),
         )
 
     async def create_access_token(
@@ -62,5 +68,6 @@ class AsyncOperations:
     ) -> AccessTokenResponse:
         """POST /oauth2/token"""
         return cast(
-            AccessTokenResponse, await self._call("create_access_token", _op1, {"body": body})
+            AccessTokenResponse,
+            await self._call("create_access_token", _op1, AccessTokenResponse, {"body": body}),
         )

@@ -39,7 +39,6 @@ class _Operation(Protocol):
     path: str
     params: tuple[Any, ...]
     request_schema: str | None
-    response_model: str | None
     idempotent: bool
 
 
@@ -60,7 +59,6 @@ class OperationCaller:
         self,
         operations: Mapping[str, Any],
         schemas: Mapping[str, Mapping[str, Any]],
-        models: Callable[[], ModuleType],
         read_error: ErrorBodyReader,
         *,
         revision: str | None = None,
@@ -70,7 +68,6 @@ class OperationCaller:
     ) -> None:
         self._operations = operations
         self._compiler = Compiler(schemas)
-        self._models = models
         self._read_error = read_error
         self._revision, self._revision_header = revision, revision_header
         self._spelling = spelling
@@ -125,14 +122,12 @@ class OperationCaller:
         if found:
             raise InputValidationError([Problem(None, path_text(p) or None, m) for p, m in found])
 
-    def parse(self, operation_id: str, response: httpx.Response) -> Any:
-        """The generated model of a success answer; the typed error otherwise."""
-        operation: _Operation = self._operations[operation_id]
+    def parse(self, response: httpx.Response, model: Any) -> Any:
+        """The generated ``model`` of a success answer; the typed error otherwise."""
         raise_for_status(response, self._read_error)
-        if operation.response_model is None:
+        if model is None:
             return None
         body = json_body(response)
-        model = getattr(self._models(), operation.response_model)
         try:
             return model.from_dict(body)
         except (KeyError, TypeError, ValueError, AttributeError) as exc:

@@ -3,6 +3,7 @@ reports, as JSON on stdout, what the public API does after the drill's spec chan
 
 from __future__ import annotations
 
+import asyncio
 import json
 from typing import Any
 
@@ -10,7 +11,14 @@ import attrs
 import httpx
 import klaviyo_generated
 
-from catalog_clients import Category, Directives, KlaviyoClient, PropellerClient, errors
+from catalog_clients import (
+    AsyncKlaviyoClient,
+    Category,
+    Directives,
+    KlaviyoClient,
+    PropellerClient,
+    errors,
+)
 from catalog_clients.cli.inputs import read_csv
 from catalog_clients.cli.jobs_output import JOB_FIELDS
 from catalog_clients.klaviyo import DEFAULT_REVISION, Job, JobStatus
@@ -193,6 +201,71 @@ def probe_directive() -> dict[str, Any]:
     return {"typed": typed, "wire_problems": problems}
 
 
+def category_handler(seen: list[httpx.Request], statuses: list[int]) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        if request.url.path.endswith("/missing/"):
+            error = {"id": "e", "status": 404, "code": "not_found", "title": "Not found."}
+            return httpx.Response(404, json={"errors": [error]})
+        if not statuses:
+            statuses.append(429)
+            return httpx.Response(429, headers={"Retry-After": "0"}, json={"errors": []})
+        statuses.append(200)
+        data = {"type": "catalog-category", "id": "c1", "attributes": {"name": "Shoes"}}
+        return httpx.Response(200, json={"data": data})
+
+    return handler
+
+
+def describe_call(model: Any, seen: list[httpx.Request], statuses: list[int], missing: Any) -> Any:
+    return {
+        "model": {
+            "type": model.data.type_,
+            "id": model.data.id,
+            "name": model.data.attributes.name,
+        },
+        "statuses": statuses,
+        "authorization": [r.headers["Authorization"] for r in seen[:2]],
+        "revision": [r.headers["revision"] for r in seen[:2]],
+        "path": seen[0].url.path,
+        "not_found": missing,
+    }
+
+
+def probe_operation_sync() -> dict[str, Any]:
+    seen: list[httpx.Request] = []
+    statuses: list[int] = []
+    with KlaviyoClient(
+        api_key="pk_drill",
+        revision="2024-02-15",
+        transport=httpx.MockTransport(category_handler(seen, statuses)),
+    ) as client:
+        model = client.operations.get_catalog_category(id="c1")  # type: ignore[attr-defined]
+        try:
+            client.operations.get_catalog_category(id="missing")  # type: ignore[attr-defined]
+            missing: Any = None
+        except errors.APIStatusError as exc:
+            missing = {"type": type(exc).__name__, "status": exc.status_code}
+    return describe_call(model, seen, statuses, missing)
+
+
+async def probe_operation_async() -> dict[str, Any]:
+    seen: list[httpx.Request] = []
+    statuses: list[int] = []
+    async with AsyncKlaviyoClient(
+        api_key="pk_drill",
+        revision="2024-02-15",
+        transport=httpx.MockTransport(category_handler(seen, statuses)),
+    ) as client:
+        model = await client.operations.get_catalog_category(id="c1")  # type: ignore[attr-defined]
+        try:
+            await client.operations.get_catalog_category(id="missing")  # type: ignore[attr-defined]
+            missing: Any = None
+        except errors.APIStatusError as exc:
+            missing = {"type": type(exc).__name__, "status": exc.status_code}
+    return describe_call(model, seen, statuses, missing)
+
+
 def main() -> None:
     report = {
         "generated_from": klaviyo_generated.__file__,
@@ -207,6 +280,10 @@ def main() -> None:
         "tightened": probe_tightened(),
         "loosened": probe_loosened(),
         "directive": probe_directive(),
+        "operation": {
+            "sync": probe_operation_sync(),
+            "async": asyncio.run(probe_operation_async()),
+        },
     }
     print(json.dumps(report, default=str))
 

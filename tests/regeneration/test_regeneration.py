@@ -90,6 +90,38 @@ def new_directive_operation(klaviyo: Spec, propeller: Spec) -> None:
     operation["enum"].append("skipIfUnchanged")
 
 
+def new_operation(klaviyo: Spec, propeller: Spec) -> None:
+    # Klaviyo's "Get Catalog Category", with the revision header of the other operations.
+    revision = next(p for p in _list_operation(klaviyo)["parameters"] if p["in"] == "header")
+    klaviyo["paths"]["/api/catalog-categories/{id}/"] = {
+        "get": {
+            "operationId": "get_catalog_category",
+            "tags": ["catalogs"],
+            "parameters": [
+                {"name": "id", "in": "path", "required": True, "schema": {"type": "string"}},
+                revision,
+            ],
+            "responses": {
+                "200": {
+                    "description": "Success",
+                    "content": {
+                        "application/vnd.api+json": {
+                            "schema": {
+                                "type": "object",
+                                "required": ["data"],
+                                "properties": {
+                                    "data": {"$ref": "#/components/schemas/CatalogCategoryResource"}
+                                },
+                            }
+                        }
+                    },
+                },
+                "4XX": _list_operation(klaviyo)["responses"]["4XX"],
+            },
+        }
+    }
+
+
 SCENARIOS: list[Callable[[Spec, Spec], None]] = [
     new_job_attribute,
     new_job_status,
@@ -99,6 +131,7 @@ SCENARIOS: list[Callable[[Spec, Spec], None]] = [
     tightened_rules,
     loosened_rule,
     new_directive_operation,
+    new_operation,
 ]
 
 
@@ -190,3 +223,17 @@ def test_a_new_directive_operation_is_accepted(report: dict[str, Any]) -> None:
     directive = report["directive"]
     assert directive["typed"] == [{"operation": "skipIfUnchanged", "fields": []}]
     assert directive["wire_problems"] == []
+
+
+@pytest.mark.parametrize("shell", ["sync", "async"])
+def test_a_new_operation_is_callable_with_the_whole_policy(
+    report: dict[str, Any], shell: str
+) -> None:
+    call = report["operation"][shell]
+    assert call["model"] == {"type": "catalog-category", "id": "c1", "name": "Shoes"}
+    # First a 429, retried; then the answer.
+    assert call["statuses"] == [429, 200]
+    assert call["authorization"] == ["Klaviyo-API-Key pk_drill"] * 2
+    assert call["revision"] == ["2024-02-15"] * 2
+    assert call["path"] == "/api/catalog-categories/c1/"
+    assert call["not_found"] == {"type": "NotFoundError", "status": 404}

@@ -7,7 +7,6 @@ cursor walk) is shared; each shell only sends the request and awaits or not.
 from __future__ import annotations
 
 import asyncio
-import importlib
 import itertools
 import time
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator, Sequence
@@ -124,7 +123,6 @@ class _KlaviyoBase:
         self._caller = OperationCaller(
             _rules.OPERATIONS,
             _rules.SCHEMAS,
-            _generated_models,
             _core.read_error_body,
             revision=self.revision,
             revision_header=_rules.REVISION_HEADER,
@@ -314,9 +312,11 @@ class KlaviyoClient(_KlaviyoBase):
             yield from walk.items(page)
             arguments = walk.advance(page)
 
-    def _call(self, operation_id: str, endpoint: ModuleType, arguments: dict[str, Any]) -> Any:
+    def _call(
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
+    ) -> Any:
         request = self._caller.request(operation_id, endpoint, arguments)
-        return self._caller.parse(operation_id, self._send(request))
+        return self._caller.parse(self._send(request), model)
 
     def _send(self, request: dict[str, Any]) -> httpx.Response:
         try:
@@ -434,10 +434,10 @@ class AsyncKlaviyoClient(_KlaviyoBase):
             arguments = walk.advance(page)
 
     async def _call(
-        self, operation_id: str, endpoint: ModuleType, arguments: dict[str, Any]
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
     ) -> Any:
         request = self._caller.request(operation_id, endpoint, arguments)
-        return self._caller.parse(operation_id, await self._send(request))
+        return self._caller.parse(await self._send(request), model)
 
     async def _send(self, request: dict[str, Any]) -> httpx.Response:
         try:
@@ -461,11 +461,6 @@ class AsyncKlaviyoClient(_KlaviyoBase):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
-
-
-def _generated_models() -> ModuleType:
-    # Imported on first use: the generated models are only needed by client.operations.
-    return importlib.import_module("klaviyo_generated.models")
 
 
 def _spelling(operation: _rules.Operation, revision: str | None) -> tuple[str, str | None]:
