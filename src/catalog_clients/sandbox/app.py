@@ -29,6 +29,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from .config import SandboxConfig
 from .faults import FaultQueue, Flavour, error_body, json_response, with_faults
 from .klaviyo import KlaviyoEmulator
+from .klaviyo_jobs import SubmittedJobs
 from .propeller import PropellerEmulator, envelope
 
 JOBS_PATH = "/api/catalog-category-bulk-update-jobs/"
@@ -38,10 +39,12 @@ JOBS_PATH = "/api/catalog-category-bulk-update-jobs/"
 class SandboxState:
     config: SandboxConfig
     klaviyo: KlaviyoEmulator
+    submitted: SubmittedJobs
     propeller: PropellerEmulator
     faults: FaultQueue
 
     def reset(self) -> None:
+        self.submitted.reset()
         self.klaviyo.reset()
         self.propeller.reset()
         self.faults.reset()
@@ -60,9 +63,15 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         (config.klaviyo_burst, config.klaviyo_burst_window),
         (config.klaviyo_steady, config.klaviyo_steady_window),
     ]
+    klaviyo = KlaviyoEmulator(config.jobs, config.seed, limits)
+    # Klaviyo's limits for job submission: 75/s burst, 750/min steady.
+    submit_limits = [(75, config.klaviyo_burst_window), (750, config.klaviyo_steady_window)]
+    if config.klaviyo_burst > 350:  # limits lifted (schemathesis, benchmarks): lift these too
+        submit_limits = limits
     state = SandboxState(
         config=config,
-        klaviyo=KlaviyoEmulator(config.jobs, config.seed, limits),
+        klaviyo=klaviyo,
+        submitted=SubmittedJobs(klaviyo.jobs, submit_limits),
         propeller=PropellerEmulator(dict(config.clients), config.token_ttl),
         faults=FaultQueue(config.fault_rate, config.fault_kinds, config.seed),
     )
@@ -97,6 +106,10 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
     routes = [
         Route(JOBS_PATH, api("klaviyo", state.klaviyo.list_jobs), methods=["GET"]),
         Route(JOBS_PATH.rstrip("/"), api("klaviyo", state.klaviyo.list_jobs), methods=["GET"]),
+        Route(JOBS_PATH, api("klaviyo", state.submitted.create), methods=["POST"]),
+        Route(JOBS_PATH.rstrip("/"), api("klaviyo", state.submitted.create), methods=["POST"]),
+        Route(JOBS_PATH + "{job_id}/", api("klaviyo", state.submitted.get), methods=["GET"]),
+        Route(JOBS_PATH + "{job_id}", api("klaviyo", state.submitted.get), methods=["GET"]),
         Route("/oauth2/token", api("token", state.propeller.token), methods=["POST"]),
         Route(
             "/v2/categories/bulk/id", api("propeller", state.propeller.bulk_by_id), methods=["POST"]
