@@ -8,6 +8,7 @@ on purpose as faults (header ``x-sandbox-fault``) are not expected to conform.
 from __future__ import annotations
 
 import functools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -106,13 +107,17 @@ def _spec_doc(spec_name: str) -> dict[str, Any]:
 
 
 def _spec_path(spec_name: str, path: str) -> str:
-    """The spec's path key for a path as a revision spells it (x-path-by-revision)."""
+    """The path as the spec's path key spells it, for a path a revision spells otherwise
+    (x-path-by-revision), path parameters included."""
     for key, item in _spec_doc(spec_name)["paths"].items():
         for op in item.values():
-            if isinstance(op, dict) and any(
-                c["path"] == path for c in op.get("x-path-by-revision", ())
-            ):
-                return str(key)
+            if not isinstance(op, dict):
+                continue
+            for change in op.get("x-path-by-revision", ()):
+                pattern = re.sub(r"\\{(\w+)\\}", r"(?P<\1>[^/]+)", re.escape(change["path"]))
+                found = re.fullmatch(pattern, path)
+                if found:
+                    return str(key).format(**found.groupdict())
     return path
 
 
