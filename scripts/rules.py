@@ -748,13 +748,22 @@ def render(spec: Spec) -> str:
     directive_schemas = {b["directive_schema"] for b in bulk.values()} - {None}
     done: set[str] = set()
     classes: dict[str, str] = {}
+    plans: dict[str, str] = {}
     for name, schema in spec.schemas.items():
         if name in directive_schemas:
             _directives(spec, name, out)
         elif schema.get("x-python-class") and name in inputs:
             _input_class(spec, name, out)
+            plans[name] = f"{constant(schema['x-python-class'])}_FIELDS"
         elif schema.get("x-python-class"):
             _read_class(spec, name, out, done, classes)
+    if plans:
+        out.append(
+            "\n\n# The field plan of each bulk item schema.\n"
+            "INPUT_PLANS: dict[str, tuple[Field, ...]] = {"
+            + ", ".join(f"{k!r}: {v}" for k, v in plans.items())
+            + "}\n"
+        )
     if classes:
         out.append(
             "\n\n# Each response class: its fields class, plan, generated model, required keys.\n"

@@ -128,6 +128,22 @@ OPERATIONS: dict[str, Operation] = {
         idempotent=True,
         lookup_key=("id",),
     ),
+    "bulk_categories_by_source_id": Operation(
+        operation_id="bulk_categories_by_source_id",
+        method="POST",
+        path="/categories/bulk/sourceId",
+        server="https://api.helice.cloud/v2",
+        params=(),
+        sdk_method="bulk_upsert_categories_by_source_id",
+        request_media_type="application/json",
+        request_schema="BulkCategoriesBySourceIdRequest",
+        response_media_types=("application/json",),
+        response_schema="BulkCategoriesResponse",
+        items_property="data",
+        items_attribute="data",
+        idempotent=True,
+        lookup_key=("sourceId", "source"),
+    ),
     "create_access_token": Operation(
         operation_id="create_access_token",
         method="POST",
@@ -155,6 +171,42 @@ SCHEMAS: dict[str, Schema] = {
             "directives": {"type": "array", "items": {"$ref": "Directive"}},
         },
         "required": ("categories",),
+        "additionalProperties": False,
+    },
+    "BulkCategoriesBySourceIdRequest": {
+        "type": "object",
+        "properties": {
+            "categories": {
+                "type": "array",
+                "items": {"$ref": "CategoryBySourceIdInput"},
+                "minItems": 1,
+                "maxItems": 1000,
+            },
+            "directives": {"type": "array", "items": {"$ref": "Directive"}},
+        },
+        "required": ("categories",),
+        "additionalProperties": False,
+    },
+    "CategoryBySourceIdInput": {
+        "type": "object",
+        "properties": {
+            "sourceId": {"type": "string", "minLength": 1},
+            "source": {"type": "string", "minLength": 1},
+            "language": {
+                "type": "string",
+                "pattern": "^[A-Za-z]{2}$",
+                "x-hint": "a two-letter ISO 639-1 code such as 'EN'",
+            },
+            "names": {"type": "array", "items": {"$ref": "LocalizedString"}, "minItems": 1},
+            "descriptions": {"type": "array", "items": {"$ref": "LocalizedString"}},
+            "shortDescriptions": {"type": "array", "items": {"$ref": "LocalizedString"}},
+            "parent": {"$ref": "ParentReference"},
+            "attributes": {
+                "type": "array",
+                "items": {"type": "object", "additionalProperties": True},
+            },
+        },
+        "required": ("sourceId", "source", "language", "names", "parent"),
         "additionalProperties": False,
     },
     "CategoryByIdInput": {
@@ -306,6 +358,50 @@ SCHEMAS: dict[str, Schema] = {
 
 
 @attrs.frozen(kw_only=True)
+class CategoryBySourceFields:
+    """The fields of ``CategoryBySourceIdInput``, in Python spelling."""
+
+    source_id: str
+    source: str
+    language: str
+    names: Mapping[str, Any] | Sequence[Mapping[str, Any]]
+    descriptions: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None
+    short_descriptions: Mapping[str, Any] | Sequence[Mapping[str, Any]] | None = None
+    parent_id: int | None = None
+    parent_source_id: str | None = None
+    parent_source: str | None = None
+    attributes: Sequence[Mapping[str, Any]] | None = None
+
+
+CATEGORY_BY_SOURCE_FIELDS = (
+    Field(name="source_id", paths=(("sourceId",),), kind="str", required=True),
+    Field(name="source", paths=(("source",),), kind="str", required=True),
+    Field(name="language", paths=(("language",),), kind="str", required=True),
+    Field(
+        name="names", paths=(("names",),), kind="pairs", pairs=("language", "value"), required=True
+    ),
+    Field(
+        name="descriptions",
+        paths=(("descriptions",),),
+        kind="pairs",
+        pairs=("language", "value"),
+        required=False,
+    ),
+    Field(
+        name="short_descriptions",
+        paths=(("shortDescriptions",),),
+        kind="pairs",
+        pairs=("language", "value"),
+        required=False,
+    ),
+    Field(name="parent_id", paths=(("parent", "id"),), kind="int", required=True),
+    Field(name="parent_source_id", paths=(("parent", "sourceId"),), kind="str", required=True),
+    Field(name="parent_source", paths=(("parent", "source"),), kind="str", required=True),
+    Field(name="attributes", paths=(("attributes",),), kind="list", required=False),
+)
+
+
+@attrs.frozen(kw_only=True)
 class CategoryFields:
     """The fields of ``CategoryByIdInput``, in Python spelling."""
 
@@ -380,6 +476,13 @@ DIRECTIVE_FIELD_NAMES = (
     "source",
 )
 
+# The field plan of each bulk item schema.
+INPUT_PLANS: dict[str, tuple[Field, ...]] = {
+    "CategoryBySourceIdInput": CATEGORY_BY_SOURCE_FIELDS,
+    "CategoryByIdInput": CATEGORY_FIELDS,
+}
+
+
 # Per bulk operation: where the body holds its items (and the constants on the
 # way), their schema, the item limit per request, and the body property and schema
 # of its directives.
@@ -392,5 +495,14 @@ BULK: dict[str, dict[str, Any]] = {
         "max_items": 1000,
         "directives": "directives",
         "directive_schema": "Directive",
-    }
+    },
+    "bulk_categories_by_source_id": {
+        "items": "categories",
+        "items_path": ("categories",),
+        "constants": {},
+        "item_schema": "CategoryBySourceIdInput",
+        "max_items": 1000,
+        "directives": "directives",
+        "directive_schema": "Directive",
+    },
 }

@@ -13,10 +13,12 @@ from collections.abc import Awaitable, Callable
 from typing import Any, cast
 
 from .api.categories import bulk_categories_by_id as _op0
-from .api.oauth2 import create_access_token as _op1
+from .api.categories import bulk_categories_by_source_id as _op1
+from .api.oauth2 import create_access_token as _op2
 from .models import (
     AccessTokenResponse,
     BulkCategoriesByIdRequest,
+    BulkCategoriesBySourceIdRequest,
     BulkCategoriesResponse,
     ClientCredentialsTokenRequest,
 )
@@ -40,11 +42,22 @@ class Operations:
             self._call("bulk_categories_by_id", _op0, BulkCategoriesResponse, {"body": body}),
         )
 
+    def bulk_categories_by_source_id(
+        self, *, body: BulkCategoriesBySourceIdRequest
+    ) -> BulkCategoriesResponse:
+        """POST /categories/bulk/sourceId"""
+        return cast(
+            BulkCategoriesResponse,
+            self._call(
+                "bulk_categories_by_source_id", _op1, BulkCategoriesResponse, {"body": body}
+            ),
+        )
+
     def create_access_token(self, *, body: ClientCredentialsTokenRequest) -> AccessTokenResponse:
         """POST /oauth2/token"""
         return cast(
             AccessTokenResponse,
-            self._call("create_access_token", _op1, AccessTokenResponse, {"body": body}),
+            self._call("create_access_token", _op2, AccessTokenResponse, {"body": body}),
         )
 
 
@@ -63,11 +76,22 @@ class AsyncOperations:
             await self._call("bulk_categories_by_id", _op0, BulkCategoriesResponse, {"body": body}),
         )
 
+    async def bulk_categories_by_source_id(
+        self, *, body: BulkCategoriesBySourceIdRequest
+    ) -> BulkCategoriesResponse:
+        """POST /categories/bulk/sourceId"""
+        return cast(
+            BulkCategoriesResponse,
+            await self._call(
+                "bulk_categories_by_source_id", _op1, BulkCategoriesResponse, {"body": body}
+            ),
+        )
+
     async def create_access_token(
         self, *, body: ClientCredentialsTokenRequest
     ) -> AccessTokenResponse:
         """POST /oauth2/token"""
         return cast(
             AccessTokenResponse,
-            await self._call("create_access_token", _op1, AccessTokenResponse, {"body": body}),
+            await self._call("create_access_token", _op2, AccessTokenResponse, {"body": body}),
         )

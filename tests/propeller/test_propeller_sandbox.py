@@ -7,6 +7,7 @@ store's state checked here is the one the sandbox reported while recording.
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -15,7 +16,14 @@ import httpx
 import pytest
 from propeller_fakes import FAST_RETRIES
 
-from catalog_clients import AsyncPropellerClient, Category, Directives, PropellerClient, errors
+from catalog_clients import (
+    AsyncPropellerClient,
+    Category,
+    CategoryBySource,
+    Directives,
+    PropellerClient,
+    errors,
+)
 
 pytestmark = pytest.mark.vcr
 
@@ -233,3 +241,68 @@ async def test_async_with_concurrency_matches_sync(make: Any, sandbox_control: A
     )
     assert [f.index for f in got.failures] == [f.index for f in expected.failures] == [3, 7]
     assert stored(sandbox_control.state()).keys() == sync_store.keys()
+
+
+# --- by source id ----------------------------------------------------------------------------
+
+
+def by_source(source_id: str, **kw: Any) -> CategoryBySource:
+    kw.setdefault("names", {"EN": f"Source {source_id}"})
+    kw.setdefault("parent_id", 1)
+    kw.setdefault("language", "EN")
+    return CategoryBySource(source_id=source_id, source="PIM", **kw)
+
+
+def by_source_in_store(state: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {c["sourceId"]: c for c in stored(state).values() if c.get("source") == "PIM"}
+
+
+def test_by_source_id_creates_then_updates_with_string_keys(
+    make: Any, sandbox_control: Any
+) -> None:
+    sandbox_control.reset()
+    # "0012" and "12" are different source ids: keys are compared as text.
+    items = [by_source("0012"), by_source("12"), {**by_source("A-7").to_wire()}]
+    with make() as client:
+        first = client.bulk_upsert_categories_by_source_id(items)
+        again = client.bulk_upsert_categories_by_source_id(
+            [by_source("0012", names={"EN": "Renamed"}), by_source("12")]
+        )
+    assert (first.created, first.updated, first.failed) == (3, 0, 0)
+    assert (again.created, again.updated, again.failed) == (0, 2, 0)
+    store = by_source_in_store(sandbox_control.state())
+    assert set(store) == {"0012", "12", "A-7"}
+    assert names_of(store["0012"]) == {"EN": "Renamed"}
+    assert names_of(store["12"]) == {"EN": "Source 12"}
+
+
+def test_by_source_id_2500_items_in_three_chunks_lose_nothing(
+    make: Any, sandbox_control: Any
+) -> None:
+    sandbox_control.reset()
+    items = [by_source(f"{i:05d}") for i in range(2499)]
+    items.insert(1234, by_source("bad", language="English"))  # refused client-side
+    progress: list[Any] = []
+
+    async def run() -> Any:
+        async with make(AsyncPropellerClient) as client:
+            return await client.bulk_upsert_categories_by_source_id(
+                items, concurrency=2, on_progress=progress.append
+            )
+
+    result = asyncio.run(run())
+    assert (result.created, result.updated, result.failed) == (2499, 0, 1)
+    assert result.total == len(items) == 2500
+    (failure,) = result.failures
+    assert failure.index == 1234 and "language" in failure.reason
+    assert result.chunks == 3
+    assert len(by_source_in_store(sandbox_control.state())) == 2499
+
+
+def test_by_source_id_refuses_items_without_their_key(make: Any, sandbox_control: Any) -> None:
+    sandbox_control.reset()
+    item = {"source": "PIM", "language": "EN", "names": [{"language": "EN", "value": "x"}]}
+    with make() as client:
+        result = client.bulk_upsert_categories_by_source_id([item, by_source("ok")])
+    assert (result.created, result.failed) == (1, 1)
+    assert "sourceId" in result.failures[0].reason and "parent" in result.failures[0].reason

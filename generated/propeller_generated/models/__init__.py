@@ -4,10 +4,15 @@
 
 from .access_token_response import AccessTokenResponse
 from .bulk_categories_by_id_request import BulkCategoriesByIdRequest
+from .bulk_categories_by_source_id_request import BulkCategoriesBySourceIdRequest
 from .bulk_categories_response import BulkCategoriesResponse
 from .bulk_item_result import BulkItemResult
 from .category_by_id_input import CategoryByIdInput
 from .category_by_id_input_attributes_item import CategoryByIdInputAttributesItem
+from .category_by_source_id_input import CategoryBySourceIdInput
+from .category_by_source_id_input_attributes_item import (
+    CategoryBySourceIdInputAttributesItem,
+)
 from .client_credentials_token_request import ClientCredentialsTokenRequest
 from .client_credentials_token_request_grant_type import (
     ClientCredentialsTokenRequestGrantType,
@@ -25,10 +30,13 @@ from .parent_by_source import ParentBySource
 __all__ = (
     "AccessTokenResponse",
     "BulkCategoriesByIdRequest",
+    "BulkCategoriesBySourceIdRequest",
     "BulkCategoriesResponse",
     "BulkItemResult",
     "CategoryByIdInput",
     "CategoryByIdInputAttributesItem",
+    "CategoryBySourceIdInput",
+    "CategoryBySourceIdInputAttributesItem",
     "ClientCredentialsTokenRequest",
     "ClientCredentialsTokenRequestGrantType",
     "CreateAccessTokenResponse4XX",

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, Literal
 
-from ..propeller._validation import BY_ID
+from ..propeller._validation import BY_ID, ItemRules
 from .csv_input import read_csv
 from .records import InputError, Record, decode
 
@@ -63,7 +63,15 @@ def format_for(path: str, explicit: str | None) -> Format:
 class InputFile:
     """A re-readable input: the named file, or standard input spooled to a temporary file."""
 
-    def __init__(self, path: str, fmt: Format, *, stdin: IO[bytes] | None = None) -> None:
+    def __init__(
+        self,
+        path: str,
+        fmt: Format,
+        *,
+        stdin: IO[bytes] | None = None,
+        rules: ItemRules = BY_ID,
+    ) -> None:
+        self.rules = rules  # which bulk operation's items (CSV columns follow its fields)
         self.path = path
         self.format = fmt
         self.name = "<stdin>" if path == "-" else path
@@ -112,7 +120,7 @@ class InputFile:
             elif self.format == "jsonl":
                 yield from read_jsonl(raw)
             else:
-                yield from read_csv(raw)
+                yield from read_csv(raw, self.rules)
 
 
 # --- JSON and JSONL ----------------------------------------------------------------------

@@ -116,3 +116,81 @@ def jobs(
         except errors.InputValidationError as exc:
             # Nothing but the options (--status, --fields) can be invalid here: a usage error.
             fail(str(exc), EXIT_USAGE)
+
+
+@app.command("job")
+def job(
+    ctx: typer.Context,
+    job_id: Annotated[str, typer.Argument(help="The job's id.", show_default=False)],
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Poll until the job is complete or cancelled.")
+    ] = False,
+    timeout: Annotated[
+        float, typer.Option(min=0.001, help="With --wait: give up after this many seconds.")
+    ] = 300.0,
+    poll_interval: Annotated[
+        float, typer.Option(min=0.001, help="With --wait: seconds between looks.")
+    ] = 5.0,
+    output: Annotated[
+        OutputFormat | None,
+        typer.Option(
+            "--output",
+            "-o",
+            help="table, json or jsonl. Default: table on a terminal, jsonl otherwise.",
+            show_default=False,
+        ),
+    ] = None,
+    base_url: Annotated[
+        str | None,
+        typer.Option(
+            envvar="KLAVIYO_BASE_URL", help=f"API base URL (default {_rules.SERVER_URL})."
+        ),
+    ] = None,
+    revision: Annotated[
+        str | None,
+        typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
+    ] = None,
+    verbose: Annotated[
+        int,
+        typer.Option(
+            "--verbose",
+            "-v",
+            count=True,
+            help="Show retries and pacing waits; -vv: every request.",
+            show_default=False,
+        ),
+    ] = 0,
+) -> None:
+    """Show one catalog-category bulk-update job; with --wait, once it is done.
+
+    Exit codes: 0 shown (done, with --wait); 1 still not done when --timeout ran out (the job
+    as last seen is shown); 2 bad usage, configuration or credentials.
+    """
+    from ..klaviyo import KlaviyoClient
+    from ..klaviyo._jobs import WaitTimeoutError
+
+    fmt: OutputFormat = output or ("table" if sys.stdout.isatty() else "jsonl")
+    columns = shown_fields(None, table=fmt == "table")
+    code = 0
+    with verbose_logging(verbosity(ctx, verbose)), library_errors():
+        try:
+            with KlaviyoClient(base_url=base_url, revision=revision) as client:
+                if wait:
+                    try:
+                        found = client.wait_for_category_bulk_update_job(
+                            job_id, timeout=timeout, poll_interval=poll_interval
+                        )
+                    except WaitTimeoutError as exc:
+                        found, code = exc.job, 1
+                        print(f"catalog-clients: {exc}", file=sys.stderr)
+                else:
+                    found = client.get_category_bulk_update_job(job_id)
+        except errors.InputValidationError as exc:
+            fail(str(exc), EXIT_USAGE)
+        if fmt == "jsonl":
+            write_jsonl([found], columns)
+        elif fmt == "json":
+            write_json([found], columns)
+        else:
+            write_table([found], columns, stdout_console())
+    raise typer.Exit(code)

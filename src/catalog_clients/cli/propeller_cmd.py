@@ -105,15 +105,27 @@ def _items(source: InputFile, scan: Scan) -> Iterator[dict[str, Any]]:
         yield record.item
 
 
-def item_validator() -> Validator:
+# --by: the bulk operation, and so the items' lookup key.
+Lookup = Literal["id", "source-id"]
+
+
+def rules_for(by: Lookup) -> Any:
+    from ..propeller._validation import BY_ID, BY_SOURCE_ID
+
+    return BY_SOURCE_ID if by == "source-id" else BY_ID
+
+
+def item_validator(by: Lookup = "id") -> Validator:
     """The library's own client-side check of one item: why it would be refused, or None.
 
     The same function the client runs before chunking, so a dry run predicts the real run.
     """
-    from ..propeller import category_problems
+    from ..propeller._chunks import item_problems
+
+    rules = rules_for(by)
 
     def validate(index: int, item: dict[str, Any]) -> str | None:
-        problems = category_problems(index, item)
+        problems = item_problems(index, item, rules)
         # Worded like the client's own failures: the index is shown apart, with the line.
         return "; ".join(str(attrs.evolve(p, index=None)) for p in problems) or None
 
@@ -183,6 +195,13 @@ def upsert(
         bool,
         typer.Option("--merge-translations-on-update", help="Merge localized values on update."),
     ] = False,
+    by: Annotated[
+        Lookup,
+        typer.Option(
+            "--by",
+            help="How categories are identified: Propeller's id, or your source-id (with source).",
+        ),
+    ] = "id",
     dry_run: Annotated[
         bool,
         typer.Option("--dry-run", help="Validate and report what would be sent; send nothing."),
@@ -211,15 +230,16 @@ def upsert(
         ),
     ] = 0,
 ) -> None:
-    """Create or update Propeller categories by id, in chunks, with progress and a summary."""
+    """Create or update Propeller categories by id (or --by source-id), in chunks, with
+    progress and a summary."""
     if failures_out is not None:
         _check_writable(failures_out)
     try:
-        source = InputFile(file, format_for(file, input_format))
+        source = InputFile(file, format_for(file, input_format), rules=rules_for(by))
     except InputError as exc:
         fail(str(exc), EXIT_USAGE)
     with source, verbose_logging(verbosity(ctx, verbose)), library_errors():
-        validate = item_validator()
+        validate = item_validator(by)
         directives = _directives(
             skip_if_not_empty, skip_move_on_update, merge_translations_on_update
         )
@@ -234,7 +254,15 @@ def upsert(
             fail(f"{len(scan.invalid)} invalid item(s) and --strict: nothing was sent", EXIT_FAILED)
         try:
             code = _send(
-                source, scan, chunk_size, concurrency, directives, base_url, token_url, failures_out
+                by,
+                source,
+                scan,
+                chunk_size,
+                concurrency,
+                directives,
+                base_url,
+                token_url,
+                failures_out,
             )
         except InputError as exc:
             # Only if the file changed between the two passes; chunks may have gone out.
@@ -292,6 +320,7 @@ def _dry_run(scan: Scan, chunk_size: int, directives: Directives, failures_out: 
 
 
 def _send(
+    by: Lookup,
     source: InputFile,
     scan: Scan,
     chunk_size: int,
@@ -310,7 +339,12 @@ def _send(
         try:
             # --strict was settled by the first pass; the client's own strict mode would
             # hold a streamed input in memory to check it twice.
-            result = client.bulk_upsert_categories_by_id(
+            upsert = (
+                client.bulk_upsert_categories_by_source_id
+                if by == "source-id"
+                else client.bulk_upsert_categories_by_id
+            )
+            result = upsert(
                 _items(source, scan),
                 directives=directives,
                 chunk_size=chunk_size,

@@ -11,13 +11,14 @@ bodies), ``_auth`` (OAuth2), ``_bulk`` (one call, sans I/O), ``_client`` (sync/a
 
 from ._chunks import item_problems as category_problems
 from ._client import AsyncPropellerClient, PropellerClient
-from ._inputs import Category, Directives
+from ._inputs import Category, CategoryBySource, Directives
 from ._results import BulkResult, Failure, Progress
 
 __all__ = [
     "AsyncPropellerClient",
     "BulkResult",
     "Category",
+    "CategoryBySource",
     "Directives",
     "Failure",
     "Progress",

@@ -85,8 +85,9 @@ class BulkUpsert:
         concurrency: int,
         strict: bool,
         on_progress: Callable[[Progress], object] | None,
+        rules: ItemRules = BY_ID,
     ) -> None:
-        self.rules = rules = BY_ID
+        self.rules = rules
         _check_argument("chunk_size", chunk_size, rules.max_items)
         _check_argument("concurrency", concurrency, MAX_CONCURRENCY)
         if isinstance(categories, Mapping | str | bytes) or not isinstance(categories, Iterable):

@@ -16,7 +16,7 @@ import attrs
 
 from .. import _json
 from ..errors import Problem
-from ._inputs import Category
+from ._inputs import TYPED_INPUTS
 from ._results import Failure
 from ._validation import BY_ID, ItemRules
 
@@ -32,13 +32,14 @@ class Chunk:
     items: tuple[Any, ...]  # what the caller passed, kept for failures
     keys: tuple[Any, ...]  # the lookup keys, which the server echoes back as ``key``
     body: bytes  # the JSON array of the items' wire forms
+    text_keys: bool = False  # keys compare as text ("0012" is not 12)
 
     def __len__(self) -> int:
         return len(self.indexes)
 
 
 def wire_of(item: object) -> object:
-    return item.to_wire() if isinstance(item, Category) else item
+    return item.to_wire() if isinstance(item, TYPED_INPUTS) else item
 
 
 def item_problems(index: int | None, item: object, rules: ItemRules = BY_ID) -> list[Problem]:
@@ -82,7 +83,8 @@ def reason_of(problems: list[Problem]) -> str:
 class _Batch:
     """The items of the chunk being filled."""
 
-    def __init__(self) -> None:
+    def __init__(self, text_keys: bool) -> None:
+        self.text_keys = text_keys
         self.indexes: list[int] = []
         self.items: list[Any] = []
         self.keys: list[Any] = []
@@ -97,7 +99,8 @@ class _Batch:
 
     def seal(self, number: int) -> Chunk:
         body = b"[" + b",".join(self.bodies) + b"]"
-        return Chunk(number, tuple(self.indexes), tuple(self.items), tuple(self.keys), body)
+        keys = tuple(self.keys)
+        return Chunk(number, tuple(self.indexes), tuple(self.items), keys, body, self.text_keys)
 
 
 def plan_chunks(
@@ -107,7 +110,7 @@ def plan_chunks(
     rules: ItemRules = BY_ID,
 ) -> Iterator[Chunk]:
     """Chunks of up to ``size`` valid items; each invalid item goes to ``reject`` instead."""
-    batch = _Batch()
+    batch = _Batch(rules.text_keys)
     number = 0
     for index, item in enumerate(items):
         planned = prepare(index, item, rules)
@@ -115,6 +118,6 @@ def plan_chunks(
             reject(Failure(index, item, reason_of(planned)))
         elif batch.add(index, item, planned) == size:
             yield batch.seal(number)
-            batch, number = _Batch(), number + 1
+            batch, number = _Batch(rules.text_keys), number + 1
     if batch.bodies:
         yield batch.seal(number)

@@ -26,7 +26,7 @@ from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert
 from ._chunks import MAX_CHUNK_SIZE, Chunk
 from ._inputs import Directives
 from ._results import BulkResult, Progress
-from ._validation import BY_ID
+from ._validation import BY_ID, BY_SOURCE_ID, ItemRules
 
 DEFAULT_BASE_URL = _rules.SERVER_URL
 DEFAULT_TOKEN_URL = _rules.TOKEN_URL
@@ -125,6 +125,7 @@ class _PropellerBase:
         concurrency: int | None,
         strict: bool,
         on_progress: ProgressCallback,
+        rules: ItemRules,
     ) -> BulkUpsert:
         return BulkUpsert(
             categories,
@@ -133,6 +134,7 @@ class _PropellerBase:
             concurrency=self.concurrency if concurrency is None else concurrency,
             strict=strict,
             on_progress=on_progress,
+            rules=rules,
         )
 
 
@@ -186,7 +188,30 @@ class PropellerClient(_PropellerBase):
         refused) aborts the call, since every later chunk would fail the same way.
         ``on_progress(Progress)`` runs in the calling thread after each chunk.
         """
-        run = self._start(categories, directives, chunk_size, concurrency, strict, on_progress)
+        return self._upsert(
+            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, BY_ID)
+        )
+
+    def bulk_upsert_categories_by_source_id(
+        self,
+        categories: Iterable[Any],
+        *,
+        directives: Directiveish = None,
+        chunk_size: int = MAX_CHUNK_SIZE,
+        concurrency: int | None = None,
+        strict: bool = False,
+        on_progress: ProgressCallback = None,
+    ) -> BulkResult:
+        """Create or update categories known by your own ``sourceId`` within a ``source``
+        (``CategoryBySource`` objects or wire dicts), with the same guarantees as
+        ``bulk_upsert_categories_by_id``; results are matched on the echoed source id, as
+        text (``"0012"`` is not ``12``)."""
+        rules = BY_SOURCE_ID
+        return self._upsert(
+            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, rules)
+        )
+
+    def _upsert(self, run: BulkUpsert) -> BulkResult:
         if run.concurrency == 1:
             for chunk in run.chunks():
                 run.settle(chunk, self._send(run, chunk))
@@ -264,7 +289,27 @@ class AsyncPropellerClient(_PropellerBase):
         on_progress: ProgressCallback = None,
     ) -> BulkResult:
         """See ``PropellerClient.bulk_upsert_categories_by_id``; chunks go out as tasks."""
-        run = self._start(categories, directives, chunk_size, concurrency, strict, on_progress)
+        return await self._upsert(
+            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, BY_ID)
+        )
+
+    async def bulk_upsert_categories_by_source_id(
+        self,
+        categories: Iterable[Any],
+        *,
+        directives: Directiveish = None,
+        chunk_size: int = MAX_CHUNK_SIZE,
+        concurrency: int | None = None,
+        strict: bool = False,
+        on_progress: ProgressCallback = None,
+    ) -> BulkResult:
+        """See ``PropellerClient.bulk_upsert_categories_by_source_id``."""
+        rules = BY_SOURCE_ID
+        return await self._upsert(
+            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, rules)
+        )
+
+    async def _upsert(self, run: BulkUpsert) -> BulkResult:
         pending: dict[asyncio.Task[Answer], Chunk] = {}
 
         async def settle_some() -> None:

@@ -69,6 +69,20 @@ class Category(_rules.CategoryFields):
         return to_wire(self, _rules.CATEGORY_FIELDS)
 
 
+@attrs.frozen(kw_only=True)
+class CategoryBySource(_rules.CategoryBySourceFields):
+    """One category for ``bulk_upsert_categories_by_source_id``, known by your own id:
+    ``CategoryBySource(source_id="0012", source="PIM", language="EN", names={"EN": "Bikes"},
+    parent_source_id="0001", parent_source="PIM")``."""
+
+    def to_wire(self) -> dict[str, Any]:
+        return to_wire(self, _rules.CATEGORY_BY_SOURCE_FIELDS)
+
+
+# The typed inputs, each of which knows its wire form.
+TYPED_INPUTS = (Category, CategoryBySource)
+
+
 def _field_names(value: object) -> Any:
     # One name given as a plain string must not become a tuple of its letters.
     if isinstance(value, str):

@@ -27,7 +27,7 @@ log = logging.getLogger("catalog_clients.propeller")
 
 _DECIMAL = re.compile(r"-?[0-9]+")
 _MAX_DIGITS = 4000  # below sys.get_int_max_str_digits()'s default of 4300
-NOT_REPORTED = "the server's answer did not report this item (no result with its id as key)"
+NOT_REPORTED = "the server's answer did not report this item (no result with its lookup key)"
 
 
 @attrs.frozen
@@ -107,6 +107,13 @@ def _given(value: object) -> Any:
     return None if isinstance(value, Unset) else value
 
 
+def _text_key(value: object) -> str | None:
+    """A key compared as text: a string as it is, an integer as its digits."""
+    if isinstance(value, str):
+        return value
+    return str(value) if type(value) is int else None
+
+
 def _verdict(entry: BulkItemResult) -> tuple[str | None, str]:
     """``("created" | "updated", "")`` for a success (the spec's x-outcomes of the item's
     action), ``(None, reason)`` for a failure."""
@@ -134,9 +141,10 @@ def merge_items(chunk: Chunk, entries: Sequence[Mapping[str, Any]]) -> ChunkOutc
             found.append(position)
     created = updated = ignored = 0
     failures: list[Failure] = []
+    read_key = _text_key if chunk.text_keys else _key
     for raw in entries:
         entry = BulkItemResult.from_dict(raw)
-        key = _key(_given(entry.key))
+        key = read_key(_given(entry.key))
         queue = waiting.get(key) if key is not None else None
         if not queue:  # unknown key, or more results than items with this key
             ignored += 1
@@ -209,7 +217,7 @@ class Tally:
         return (
             f"the bulk upsert stopped after {p.chunks} answered chunk(s): {p.created} created,"
             f" {p.updated} updated and {p.failed} failed before this error; items not counted"
-            " here were not confirmed, and re-sending them is safe (an upsert by id)"
+            " here were not confirmed, and re-sending them is safe (an upsert)"
         )
 
     def result(self) -> BulkResult:

@@ -41,21 +41,23 @@ class ItemRules:
         self.items_property: str = bulk["items"]
         self.directives_property: str | None = bulk["directives"]
         self.max_items: int = bulk["max_items"]
-        self.schema: Mapping[str, Any] = _rules.SCHEMAS[bulk["item_schema"]]
+        self.item_schema: str = bulk["item_schema"]
+        self.schema: Mapping[str, Any] = _rules.SCHEMAS[self.item_schema]
         self.lookup_key = self.operation.lookup_key
         self.fields: tuple[str, ...] = tuple(self.schema.get("properties", {}))
         # Whether each lookup-key field is an integer (the answer's key is then compared as one).
-        self.integer_key = tuple(
-            self.schema["properties"][k].get("type") == "integer" for k in self.lookup_key
-        )
+        # The answer's key echoes the first lookup field; compared as an integer when the
+        # spec says that field is one (a digit string then matches too), else as text
+        # ("0012" is not 12).
+        first = self.schema["properties"][self.lookup_key[0]]
+        self.text_keys = first.get("type") != "integer"
         self._check = _COMPILER.ref(bulk["item_schema"])
         self.accepts = _ACCEPTOR.ref(bulk["item_schema"])
 
     def key_of(self, wire: Mapping[str, Any]) -> object:
-        """The lookup key of a valid wire item, as the answer's ``key`` is compared to it."""
-        if len(self.lookup_key) == 1:
-            return wire[self.lookup_key[0]]
-        return tuple(wire[k] for k in self.lookup_key)
+        """What the answer's ``key`` of a valid wire item is compared to."""
+        key = wire[self.lookup_key[0]]
+        return str(key) if self.text_keys else key
 
     def problems(self, index: int | None, item: object) -> list[Problem]:
         """Every problem of one wire-format item; [] when it may be sent."""
@@ -70,6 +72,9 @@ class ItemRules:
 
 
 BY_ID = ItemRules(BULK_BY_ID.operation_id)
+BY_SOURCE_ID = ItemRules(
+    operation_for(_rules.OPERATIONS, "bulk_upsert_categories_by_source_id").operation_id
+)
 
 
 def category_problems(index: int | None, item: object) -> list[Problem]:

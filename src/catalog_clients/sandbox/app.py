@@ -114,6 +114,11 @@ def create_app(config: SandboxConfig | None = None) -> Starlette:
         Route(
             "/v2/categories/bulk/id", api("propeller", state.propeller.bulk_by_id), methods=["POST"]
         ),
+        Route(
+            "/v2/categories/bulk/sourceId",
+            api("propeller", state.propeller.bulk_by_source_id),
+            methods=["POST"],
+        ),
         Route("/__sandbox__/reset", reset, methods=["POST"]),
         Route("/__sandbox__/faults", add_faults, methods=["POST"]),
         Route("/__sandbox__/expire-tokens", expire_tokens, methods=["POST"]),

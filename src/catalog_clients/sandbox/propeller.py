@@ -19,7 +19,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .faults import error_body, json_response
-from .propeller_schema import LOCALIZED, validate_bulk
+from .propeller_schema import LOCALIZED, REQUIRED, REQUIRED_BY_SOURCE, validate_bulk
 
 ROOT_ID = 1
 APIGEE_CLIENT_SUFFIX = "-apigee"
@@ -99,6 +99,12 @@ class PropellerEmulator:
     # --- POST /v2/categories/bulk/id ----------------------------------------------------------
 
     async def bulk_by_id(self, request: Request) -> Response:
+        return await self._bulk(request, by_source=False)
+
+    async def bulk_by_source_id(self, request: Request) -> Response:
+        return await self._bulk(request, by_source=True)
+
+    async def _bulk(self, request: Request, *, by_source: bool) -> Response:
         self.bulk_requests += 1
         scheme, _, token = request.headers.get("authorization", "").partition(" ")
         expiry = self.tokens.get(token.strip()) if scheme.lower() == "bearer" else None
@@ -113,19 +119,28 @@ class PropellerEmulator:
             body = json.loads(await request.body())
         except (ValueError, UnicodeDecodeError) as exc:
             return envelope(400, 10005, "InvalidJSONPayload", [f"Invalid JSON payload: {exc}"])
-        problems = validate_bulk(body)
+        problems = validate_bulk(body, REQUIRED_BY_SOURCE if by_source else REQUIRED)
         if problems:
             return envelope(400, 10007, "SchemaValidationException", problems)
-        results = self._apply(body["categories"], body.get("directives", []))
+        results = self._apply(body["categories"], body.get("directives", []), by_source)
         data = {"data": results, "messages": ["Completed"], "total": len(results)}
         return json_response(data, 200, "propeller")
 
-    def _apply(self, items: list[dict[str, Any]], directives: list[dict[str, Any]]) -> list[Any]:
+    def _apply(
+        self, items: list[dict[str, Any]], directives: list[dict[str, Any]], by_source: bool
+    ) -> list[Any]:
         operations = {d["operation"]: d["fields"] for d in directives}
         results = []
         for item in items:
-            key = item["id"]
-            action = "update" if key in self.categories else "create"
+            if by_source:  # the key echoes the source id, as text
+                found = self._by_source(item["sourceId"], item["source"])
+                key = max(self.categories) + 1 if found is None else found
+                echo, lookup = item["sourceId"], "sourceId"
+                item = {**item, "id": key}
+                action = "create" if found is None else "update"
+            else:
+                key, echo, lookup = item["id"], item["id"], "id"
+                action = "update" if key in self.categories else "create"
             parent_id, problem = self._parent(item)
             if problem is None and parent_id == key:
                 problem = f"Category with id [{key}] cannot be its own parent."
@@ -134,8 +149,8 @@ class PropellerEmulator:
                     {
                         "action": action,
                         "error": problem,
-                        "key": key,
-                        "lookupKey": "id",
+                        "key": echo,
+                        "lookupKey": lookup,
                         "success": False,
                     }
                 )
@@ -146,9 +161,15 @@ class PropellerEmulator:
             else:
                 _update(self.categories[key], incoming, operations)
             results.append(
-                {"action": action, "id": key, "key": key, "lookupKey": "id", "success": True}
+                {"action": action, "id": key, "key": echo, "lookupKey": lookup, "success": True}
             )
         return results
+
+    def _by_source(self, source_id: str, source: str) -> int | None:
+        for key, category in self.categories.items():
+            if (category.get("sourceId"), category.get("source")) == (source_id, source):
+                return key
+        return None
 
     def _parent(self, item: dict[str, Any]) -> tuple[int | None, str | None]:
         parent = item["parent"]

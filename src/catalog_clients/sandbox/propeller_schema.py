@@ -24,6 +24,8 @@ CATEGORY_KEYS = (
     "source",
 )
 REQUIRED = ("id", "language", "names", "parent")
+# By source id, the pair (sourceId, source) identifies a category instead of its id.
+REQUIRED_BY_SOURCE = ("sourceId", "source", "language", "names", "parent")
 LOCALIZED = ("names", "descriptions", "shortDescriptions")
 OPERATIONS = ("skipIfNotEmpty", "skipMoveOnUpdate", "mergeTranslationsOnUpdate")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2}$")
@@ -100,10 +102,10 @@ class _Checker:
         if "id" not in value and not ("sourceId" in value and "source" in value):
             self.fail(at, "expected key [id], or keys [sourceId] and [source]")
 
-    def category(self, at: str, value: Any) -> None:
+    def category(self, at: str, value: Any, required: tuple[str, ...] = REQUIRED) -> None:
         if not self.typed(at, value, dict):
             return
-        self.keys(at, value, CATEGORY_KEYS, REQUIRED)
+        self.keys(at, value, CATEGORY_KEYS, required)
         if "id" in value:
             self.typed(f"{at}/id", value["id"], int)
         if "language" in value:
@@ -134,7 +136,7 @@ class _Checker:
                     self.fail(f"{at}/fields/{i}", f"{field} is not a valid enum value")
 
 
-def validate_bulk(body: Any) -> list[str]:
+def validate_bulk(body: Any, required: tuple[str, ...] = REQUIRED) -> list[str]:
     """Every schema violation in ``body``; empty when it is valid."""
     check = _Checker()
     if not check.typed("#", body, dict):
@@ -148,7 +150,7 @@ def validate_bulk(body: Any) -> list[str]:
             found = len(categories)
             check.fail("#/categories", f"expected maximum item count: {MAX_ITEMS}, found: {found}")
         for i, category in enumerate(categories):
-            check.category(f"#/categories/{i}", category)
+            check.category(f"#/categories/{i}", category, required)
     directives = body.get("directives")
     if "directives" in body and check.typed("#/directives", directives, list):
         for i, directive in enumerate(directives):
