@@ -48,8 +48,8 @@ def run(block: str) -> str:
     return out.getvalue()
 
 
-def test_the_readme_has_the_three_examples() -> None:
-    assert len(BLOCKS) == 3
+def test_the_readme_has_the_six_examples() -> None:
+    assert len(BLOCKS) == 6
 
 
 def test_klaviyo_example(env: SandboxServer) -> None:
@@ -76,3 +76,17 @@ def test_propeller_example(env: SandboxServer) -> None:
 
 def test_async_klaviyo_example(env: SandboxServer) -> None:
     assert run(next(b for b in BLOCKS if "AsyncKlaviyoClient" in b)) == "jobs: 250\n"
+
+
+def test_submit_and_wait_example(env: SandboxServer) -> None:
+    block = next(b for b in BLOCKS if "wait_for_category_bulk_update_job" in b)
+    assert run(block) == "complete 1\nTrue\n"
+
+
+def test_every_operation_example(env: SandboxServer) -> None:
+    block = next(b for b in BLOCKS if "klaviyo.operations" in b)
+    assert run(block) == "GetCatalogCategoryBulkUpdateJobsResponse 45\n250 jobs on every page\n"
+
+
+def test_by_source_id_example(env: SandboxServer) -> None:
+    assert run(next(b for b in BLOCKS if "CategoryBySource" in b)) == "2 2\n"
