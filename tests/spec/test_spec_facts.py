@@ -236,6 +236,7 @@ ALLOWED = {
     ("klaviyo/_query.py", "revision"): "a slot name",
     ("cli/jobs_output.py", "id"): "Job.id, the layer's own field",
     ("cli/propeller_cmd.py", "value"): "a table column heading",
+    ("cli/propeller_cmd.py", "id"): "a value of the CLI's --by option",
     ("cli/propeller_cmd.py", "directives"): "a table row label",
     ("cli/report.py", "updated"): "BulkResult.updated",
     ("propeller/_results.py", "updated"): "BulkResult.updated",
