@@ -30,6 +30,7 @@ __all__ = [
     "ResponseDecodeError",
     "SchemaValidationError",
     "ServerError",
+    "WaitTimeoutError",
     "status_error",
 ]
 
@@ -84,6 +85,17 @@ class InputValidationError(CatalogClientError, ValueError):
 
 class PaginationError(CatalogClientError):
     """The server's pagination links cannot be followed safely (no cursor, or a repeated one)."""
+
+
+class WaitTimeoutError(CatalogClientError):
+    """A job did not reach a terminal status in time; ``job`` is the last one seen."""
+
+    def __init__(self, message: str, job: Any) -> None:
+        super().__init__(message)
+        self.job = job
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return type(self), (str(self), self.job)
 
 
 class APIConnectionError(CatalogClientError):

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import json
+import pickle
 from typing import Any
 
 import pytest
 from klaviyo_helpers import NO_WAIT, CountingTransport, Sandbox
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
-from catalog_clients.errors import InputValidationError, NotFoundError
+from catalog_clients.errors import InputValidationError, NotFoundError, WaitTimeoutError
 from catalog_clients.klaviyo import Job, JobStatus
 
 pytestmark = pytest.mark.vcr
@@ -115,3 +116,23 @@ def test_bad_categories_are_refused_and_nothing_is_sent() -> None:
     assert {p.index for p in caught.value.problems} == {1}
     assert {p.field for p in caught.value.problems} >= {"id", "type", "attributes"}
     assert transport.requests == []
+
+
+def test_the_waiter_stops_at_a_terminal_status_or_at_the_deadline() -> None:
+    from catalog_clients.klaviyo._jobs import Waiter
+
+    now = [0.0]
+    waiter = Waiter("j1", timeout=10, poll_interval=4, clock=lambda: now[0])
+    assert waiter.delay(Job(id="j1", status=JobStatus.QUEUED)) == 4
+    now[0] = 8.0
+    assert waiter.delay(Job(id="j1", status=JobStatus.PROCESSING)) == 2  # what is left
+    assert waiter.delay(Job(id="j1", status=JobStatus("cancelled"))) is None
+    now[0] = 10.0
+    with pytest.raises(WaitTimeoutError) as caught:
+        waiter.delay(Job(id="j1", status=JobStatus.PROCESSING))
+    assert caught.value.job.status == "processing"
+    again = pickle.loads(pickle.dumps(caught.value))
+    assert type(again) is WaitTimeoutError and str(again) == str(caught.value)
+    assert again.job == caught.value.job
+    with pytest.raises(InputValidationError):
+        Waiter("j1", timeout=0, poll_interval=1)

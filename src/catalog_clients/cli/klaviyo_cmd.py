@@ -167,7 +167,6 @@ def job(
     as last seen is shown); 2 bad usage, configuration or credentials.
     """
     from ..klaviyo import KlaviyoClient
-    from ..klaviyo._jobs import WaitTimeoutError
 
     fmt: OutputFormat = output or ("table" if sys.stdout.isatty() else "jsonl")
     columns = shown_fields(None, table=fmt == "table")
@@ -180,7 +179,7 @@ def job(
                         found = client.wait_for_category_bulk_update_job(
                             job_id, timeout=timeout, poll_interval=poll_interval
                         )
-                    except WaitTimeoutError as exc:
+                    except errors.WaitTimeoutError as exc:
                         found, code = exc.job, 1
                         print(f"catalog-clients: {exc}", file=sys.stderr)
                 else:

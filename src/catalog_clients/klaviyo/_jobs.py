@@ -17,7 +17,7 @@ from klaviyo_generated import _rules
 
 from .._schema import Compiler, Found, path_text, shown
 from .._spec import operation_for
-from ..errors import CatalogClientError, InputValidationError, Problem
+from ..errors import InputValidationError, Problem, WaitTimeoutError
 from ._kinds import Mismatch
 from ._models import Job
 from ._reader import read_job
@@ -32,17 +32,6 @@ _STATUS, _TERMINAL = next(
     for f in _rules.JOB_FIELDS
     if f.model in _rules.TERMINAL
 )
-
-
-class WaitTimeoutError(CatalogClientError):
-    """A job did not reach a terminal status in time; ``job`` is the last one seen."""
-
-    def __init__(self, message: str, job: Job) -> None:
-        super().__init__(message)
-        self.job = job
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (str(self), self.job)
 
 
 def _envelope(items: list[Any]) -> dict[str, Any]:
