@@ -25,7 +25,8 @@ def live(sandbox: Any, monkeypatch: pytest.MonkeyPatch) -> Sandbox:
     """A reset sandbox, and the environment variables that point the CLI at it."""
     view = Sandbox(sandbox)
     view.reset()
-    for name in ("KLAVIYO_REVISION", "CATALOG_CLIENTS_LOG"):
+    # COLUMNS too: pytest-xdist workers have COLUMNS=80, which the CLI (rightly) honours.
+    for name in ("KLAVIYO_REVISION", "CATALOG_CLIENTS_LOG", "COLUMNS"):
         monkeypatch.delenv(name, raising=False)
     for name, value in view.env.items():
         monkeypatch.setenv(name, value)
