@@ -22,9 +22,9 @@ from ._http.pacing import Pacer
 from ._http.responses import ErrorBodyReader, json_body, raise_for_status, schema_mismatch
 from ._http.retry import IDEMPOTENT
 from ._http.transport import PACER
-from ._paging import cursor_from_link
+from ._paging import SeenCursors, cursor_from_link
 from ._schema import Compiler, Found, path_text
-from .errors import ConfigurationError, InputValidationError, PaginationError, Problem
+from .errors import ConfigurationError, InputValidationError, Problem
 
 
 class _Param(Protocol):
@@ -161,7 +161,7 @@ class PageWalk:
             p.python for p in operation.params if p.name == operation.cursor_parameter
         )
         self.arguments = dict(arguments)
-        self._seen: set[str] = set()
+        self._seen = SeenCursors()
 
     def items(self, page: Any) -> list[Any]:
         found = getattr(page, self._operation.items_attribute or "", None)
@@ -177,10 +177,6 @@ class PageWalk:
         )
         if cursor is None:
             return None
-        if cursor in self._seen:
-            raise PaginationError(
-                f"the server sent the cursor {cursor!r} a second time; stopping instead of looping"
-            )
         self._seen.add(cursor)
         self.arguments[self._cursor] = cursor
         return self.arguments

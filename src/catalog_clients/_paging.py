@@ -27,3 +27,19 @@ def cursor_from_link(link: str | None, parameter: str | None) -> str | None:
             return value
     shown = link if len(link) <= 200 else link[:200] + "..."
     raise PaginationError(f"links.next has no {parameter}, so it cannot be followed: {shown!r}")
+
+
+class SeenCursors:
+    """The cursors a walk has followed: one seen again means the server loops."""
+
+    __slots__ = ("_seen",)
+
+    def __init__(self) -> None:
+        self._seen: set[str] = set()
+
+    def add(self, cursor: str) -> None:
+        if cursor in self._seen:
+            raise PaginationError(
+                f"the server sent the cursor {cursor!r} a second time; stopping instead of looping"
+            )
+        self._seen.add(cursor)

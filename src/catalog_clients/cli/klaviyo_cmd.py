@@ -35,6 +35,35 @@ app = typer.Typer(
     add_completion=False,
 )
 
+# The options both commands take.
+OutputOption = Annotated[
+    OutputFormat | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="table, json or jsonl. Default: table on a terminal, jsonl otherwise.",
+        show_default=False,
+    ),
+]
+BaseUrlOption = Annotated[
+    str | None,
+    typer.Option(envvar="KLAVIYO_BASE_URL", help=f"API base URL (default {_rules.SERVER_URL})."),
+]
+RevisionOption = Annotated[
+    str | None,
+    typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
+]
+VerboseOption = Annotated[
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        help="Show retries and pacing waits; -vv: every request.",
+        show_default=False,
+    ),
+]
+
 JOBS_EXAMPLE = """\
 Examples:
 
@@ -64,35 +93,10 @@ def jobs(
         int | None,
         typer.Option(min=1, help="Stop after this many jobs (no more pages are fetched)."),
     ] = None,
-    output: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="table, json or jsonl. Default: table on a terminal, jsonl otherwise.",
-            show_default=False,
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            envvar="KLAVIYO_BASE_URL", help=f"API base URL (default {_rules.SERVER_URL})."
-        ),
-    ] = None,
-    revision: Annotated[
-        str | None,
-        typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
-    ] = None,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            help="Show retries and pacing waits; -vv: every request.",
-            show_default=False,
-        ),
-    ] = 0,
+    output: OutputOption = None,
+    base_url: BaseUrlOption = None,
+    revision: RevisionOption = None,
+    verbose: VerboseOption = 0,
 ) -> None:
     """List Klaviyo catalog-category bulk-update jobs, following every page."""
     from ..klaviyo import KlaviyoClient
@@ -131,35 +135,10 @@ def job(
     poll_interval: Annotated[
         float, typer.Option(min=0.001, help="With --wait: seconds between looks.")
     ] = 5.0,
-    output: Annotated[
-        OutputFormat | None,
-        typer.Option(
-            "--output",
-            "-o",
-            help="table, json or jsonl. Default: table on a terminal, jsonl otherwise.",
-            show_default=False,
-        ),
-    ] = None,
-    base_url: Annotated[
-        str | None,
-        typer.Option(
-            envvar="KLAVIYO_BASE_URL", help=f"API base URL (default {_rules.SERVER_URL})."
-        ),
-    ] = None,
-    revision: Annotated[
-        str | None,
-        typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
-    ] = None,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            help="Show retries and pacing waits; -vv: every request.",
-            show_default=False,
-        ),
-    ] = 0,
+    output: OutputOption = None,
+    base_url: BaseUrlOption = None,
+    revision: RevisionOption = None,
+    verbose: VerboseOption = 0,
 ) -> None:
     """Show one catalog-category bulk-update job; with --wait, once it is done.
 

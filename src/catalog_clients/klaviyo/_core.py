@@ -20,8 +20,9 @@ from klaviyo_generated.models.error_source import ErrorSource
 from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import to_connection_error
+from .._paging import SeenCursors
 from .._schema import Compiler
-from ..errors import ErrorDetail, PaginationError, request_id_from
+from ..errors import ErrorDetail, request_id_from
 from ._kinds import Mismatch
 from ._models import Page, RateLimitInfo
 from ._paging import LIST_JOBS
@@ -59,7 +60,7 @@ class CursorWalk:
 
     def __init__(self, build: Callable[[str | None], dict[str, Any]]) -> None:
         self._build = build  # cursor -> the request of that page
-        self._seen: set[str] = set()
+        self._seen = SeenCursors()
 
     def first(self) -> dict[str, Any]:
         return self._build(None)
@@ -68,10 +69,6 @@ class CursorWalk:
         cursor = page.next_cursor
         if cursor is None:
             return None
-        if cursor in self._seen:
-            raise PaginationError(
-                f"the server sent the cursor {cursor!r} a second time; stopping instead of looping"
-            )
         self._seen.add(cursor)
         return self._build(cursor)
 
