@@ -61,9 +61,10 @@ typecheck: venv
 	$(BIN)/mypy
 
 # The replay flags come last on purpose: tests/conftest.py refuses any other record mode in CI.
-# -n auto: one pytest-xdist worker per core (the suite takes half the time on 2 cores).
+# -n auto: one pytest-xdist worker per core (the suite takes half the time on 2 cores);
+# loadfile keeps each file on one worker (module fixtures once, checks that read their file).
 test: venv check-generated spec-check lint typecheck
-	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider -n auto --record-mode=none --block-network
+	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider -n auto --dist loadfile --record-mode=none --block-network
 
 test-fast: venv
 	$(BIN)/python -m pytest -q -x --record-mode=none --block-network

@@ -150,11 +150,22 @@ def test_other_ratelimit_headers_do_not_hold(headers: dict[str, str]) -> None:
     assert pacer.reserve() == 0.0  # the first request: no spacing to keep yet
 
 
-def test_a_list_valued_header_and_a_huge_reset_are_bounded() -> None:
+def test_a_list_valued_header_is_read_and_a_reset_within_the_cap_held() -> None:
     clock = FakeClock()
     pacer = Pacer(KLAVIYO_LIMITS, clock=clock)
-    headers = {"RateLimit-Remaining": "0, 0;w=1", "RateLimit-Reset": "999999"}
-    assert pacer.observe(httpx.Headers(headers)) == 3600.0
+    headers = {"RateLimit-Remaining": "0, 0;w=1", "RateLimit-Reset": "60, 60;w=60"}
+    assert pacer.observe(httpx.Headers(headers)) == 60.0
+
+
+@pytest.mark.parametrize("reset", ["61", "999999", "1e12", "inf", "nan", "-5"])
+def test_a_reset_beyond_the_cap_or_not_finite_holds_nothing(reset: str) -> None:
+    # Holding every later request of every client with the key for hours is worse than
+    # one request that the server answers 429 (whose Retry-After then fails fast).
+    clock = FakeClock()
+    pacer = Pacer(KLAVIYO_LIMITS, clock=clock)
+    headers = {"RateLimit-Remaining": "0", "RateLimit-Reset": reset}
+    assert pacer.observe(httpx.Headers(headers)) == 0.0
+    assert pacer.reserve() == 0.0
 
 
 def test_shared_pacer_is_one_per_credential_and_limit_set() -> None:

@@ -9,8 +9,9 @@ import attrs
 import httpx
 import pytest
 
+from catalog_clients import errors
 from catalog_clients._http import RetryPolicy, parse_retry_after
-from catalog_clients._http.retry import IDEMPOTENT
+from catalog_clients._http.retry import IDEMPOTENT, retry_after_of
 
 POLICY = RetryPolicy(jitter=lambda: 0.5)
 URL = "https://a.klaviyo.com/api/catalog-category-bulk-update-jobs/"
@@ -97,11 +98,23 @@ def test_an_idempotent_post_is_retried_after_a_connection_error() -> None:
         ("", None),
         ("soon", None),
         ("nan", None),
-        ("inf", None),
+        ("inf", float("inf")),
+        ("1e309", float("inf")),
+        ("1" + "0" * 400, float("inf")),
+        ("-inf", 0.0),
     ],
 )
 def test_retry_after_seconds(value: str | None, seconds: float | None) -> None:
     assert parse_retry_after(value) == seconds
+
+
+@pytest.mark.parametrize("value", ["inf", "1e309", "9" * 400])
+def test_an_endless_retry_after_fails_fast_with_it_set(value: str) -> None:
+    get = request()
+    throttled = response(429, value)
+    assert not POLICY.should_retry_response(get, throttled)
+    error = errors.status_error(429, "throttled", retry_after=retry_after_of(throttled.headers))
+    assert isinstance(error, errors.RateLimitError) and error.retry_after == float("inf")
 
 
 def test_retry_after_http_date_is_measured_from_now() -> None:

@@ -24,6 +24,9 @@ class RateLimit:
     period: float
 
 
+# The longest RateLimit-Reset hold honoured: the same as RetryPolicy's Retry-After cap.
+MAX_HOLD = 60.0
+
 # Head room for what happens between the reserved send time and the server's clock: sleep
 # overshoot, a thread waiting for the GIL, the trip over the network. Each window is kept 4%
 # longer than its period (40 ms of a 1 s window): a request that arrives up to that late cannot
@@ -100,7 +103,11 @@ class Pacer:
             hold = float(reset.split(",")[0].strip())
         except ValueError:
             return 0.0
-        hold = min(max(hold, 0.0), 3600.0)
+        if not 0.0 < hold <= MAX_HOLD:  # NaN and inf fail this too
+            # A reset beyond the cap is not sat through by every later request of every
+            # client with this key: the next request asks, and the server's 429 (with its
+            # Retry-After, which fails fast beyond the retry cap) decides.
+            return 0.0
         with self._lock:
             self._blocked_until = max(self._blocked_until, self._clock() + hold)
         return hold

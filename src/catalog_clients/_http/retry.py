@@ -47,8 +47,10 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
         if when.tzinfo is None:
             when = when.replace(tzinfo=UTC)
         seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    if seconds != seconds or seconds in (float("inf"), float("-inf")):  # NaN / inf
+    if seconds != seconds:  # NaN says nothing
         return None
+    # An infinite or enormous wait (1e309, a 400-digit number) is kept as it is: beyond any
+    # cap, so the call fails fast with RateLimitError(retry_after=inf) instead of retrying.
     return max(0.0, seconds)
 
 
