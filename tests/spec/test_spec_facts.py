@@ -229,7 +229,7 @@ ALLOWED = {
     ("klaviyo/_kinds.py", "id"): "JSON:API: a resource identifier's id",
     ("klaviyo/_kinds.py", "code"): "the name of a reading kind",
     ("klaviyo/_reader.py", "code"): "the name of a reading kind",
-    ("klaviyo/_client.py", "access_token"): "the constructor's keyword",
+    ("klaviyo/_base.py", "access_token"): "the constructor's keyword",
     ("klaviyo/_client.py", "status"): "the method's keyword (checked against the spec)",
     ("klaviyo/_client.py", "fields"): "the method's keyword (checked against the spec)",
     ("klaviyo/_query.py", "operation"): "a slot name",
@@ -257,7 +257,8 @@ ALLOWED = {
     ("_accept.py", "items"): "JSON Schema: the items keyword",
     ("_schema.py", "items"): "JSON Schema: the items keyword",
     ("propeller/_validation.py", "items"): "a key of the generated BULK table",
-    ("klaviyo/_client.py", "job_id"): "the method's argument, named in its problems",
+    ("klaviyo/_base.py", "job_id"): "the method's argument, named in its problems",
+    ("klaviyo/_base.py", "fields"): "the method's keyword (checked against the spec)",
     ("klaviyo/_jobs.py", "categories"): "the method's argument, named in its problems",
 }
 
