@@ -10,7 +10,7 @@ two steps.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from types import ModuleType
 from typing import Any, Protocol
@@ -20,7 +20,7 @@ import httpx
 
 from ._http.pacing import Pacer
 from ._http.responses import ErrorBodyReader, json_body, raise_for_status, schema_mismatch
-from ._http.retry import IDEMPOTENT
+from ._http.retry import IDEMPOTENT, to_connection_error
 from ._http.transport import PACER
 from ._paging import SeenCursors, cursor_from_link
 from ._schema import Compiler, Found, path_text
@@ -65,7 +65,11 @@ class OperationCaller:
         revision_header: str | None = None,
         spelling: Callable[[Any, str | None], tuple[str, str | None]] | None = None,
         pacer_of: Callable[[Any], Pacer | None] = lambda operation: None,
+        servers: tuple[str, str] | None = None,
     ) -> None:
+        # (the spec's server, the configured base URL): an operation on another server of the
+        # spec (Propeller's token endpoint beside /v2) is sent there, moved as the base was.
+        self._servers = servers
         self._operations = operations
         self._compiler = Compiler(schemas)
         self._read_error = read_error
@@ -98,7 +102,7 @@ class OperationCaller:
         path, accept = operation.path, None
         if self._spelling is not None:
             path, accept = self._spelling(operation, self._revision)
-        request["url"] = _fill(path, operation.params, given)
+        request["url"] = self._on_server(operation, _fill(path, operation.params, given))
         params = request.get("params")
         if isinstance(params, dict):
             for param in operation.params:
@@ -115,6 +119,18 @@ class OperationCaller:
             PACER: self._pacer_of(operation),
         }
         return request
+
+    def _on_server(self, operation: Any, path: str) -> str:
+        if self._servers is None or operation.server == self._servers[0]:
+            return path  # relative: the client's base URL
+        spec_server, base_url = self._servers
+        origin = httpx.URL(operation.server)
+        spec_path = httpx.URL(spec_server).path.rstrip("/")
+        base = httpx.URL(base_url)
+        prefix = base.path.rstrip("/")
+        if spec_path and prefix.endswith(spec_path):
+            prefix = prefix[: -len(spec_path)]
+        return str(base.copy_with(path=prefix + origin.path.rstrip("/") + path))
 
     def check_body(self, schema: str, body: object) -> None:
         found: Found = []
@@ -180,3 +196,72 @@ class PageWalk:
         self._seen.add(cursor)
         self.arguments[self._cursor] = cursor
         return self.arguments
+
+
+def transport_error(exc: httpx.HTTPError) -> BaseException:
+    """The typed error for an httpx failure that escaped the transport stack."""
+    try:
+        request = exc.request
+    except RuntimeError:  # an httpx error raised without a request attached
+        request = httpx.Request("GET", "http://unknown/")
+    return to_connection_error(request, exc)
+
+
+class SyncShell:
+    """The sync driver of the two steps: send, then parse. Mixed into the sync clients."""
+
+    _http: httpx.Client
+    _caller: OperationCaller
+    _operations: Any = None  # client.operations, made on first use
+
+    def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        try:
+            return self._http.request(**request)
+        except httpx.HTTPError as exc:  # the transport maps these; this is the safety net
+            raise transport_error(exc) from exc
+
+    def _call(
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
+    ) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(self._send_request(request), model)
+
+    def paginate(self, operation: Callable[..., Any], /, **params: Any) -> Iterator[Any]:
+        """Every item of every page of a list operation of ``client.operations``, e.g.
+        ``client.paginate(client.operations.get_update_categories_jobs)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = operation(**arguments)
+            yield from walk.items(page)
+            arguments = walk.advance(page)
+
+
+class AsyncShell:
+    """The asyncio driver of the two steps. Mixed into the async clients."""
+
+    _http: httpx.AsyncClient
+    _caller: OperationCaller
+    _operations: Any = None
+
+    async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        try:
+            return await self._http.request(**request)
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from exc
+
+    async def _call(
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
+    ) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(await self._send_request(request), model)
+
+    async def paginate(self, operation: Callable[..., Any], /, **params: Any) -> AsyncIterator[Any]:
+        """Every item of every page: ``async for x in client.paginate(client.operations.X)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = await operation(**arguments)
+            for item in walk.items(page):
+                yield item
+            arguments = walk.advance(page)

@@ -133,8 +133,6 @@ class _KlaviyoBase:
     def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
         raise NotImplementedError
 
-    _operations: Any = None  # client.operations, made on first use
-
     def __repr__(self) -> str:
         credential = "access_token" if self._uses_token else "api_key"
         return (

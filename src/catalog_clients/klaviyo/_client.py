@@ -9,14 +9,14 @@ from __future__ import annotations
 import asyncio
 import itertools
 import time
-from collections.abc import AsyncIterator, Callable, Iterable, Iterator
-from types import ModuleType, TracebackType
+from collections.abc import AsyncIterator, Iterable, Iterator
+from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
 from .._http import HttpSettings, build_async_client, build_sync_client
-from .._operations import PageWalk
+from .._operations import AsyncShell, SyncShell
 from ..errors import CatalogClientError
 from . import _core
 from ._base import (
@@ -42,7 +42,7 @@ __all__ = [
 ]
 
 
-class KlaviyoClient(_KlaviyoBase):
+class KlaviyoClient(SyncShell, _KlaviyoBase):
     """Klaviyo catalog-category bulk-update jobs (sync).
 
     ``KlaviyoClient(api_key)``, or KLAVIYO_API_KEY / KLAVIYO_BASE_URL / KLAVIYO_REVISION from
@@ -103,7 +103,7 @@ class KlaviyoClient(_KlaviyoBase):
         self, job_id: str, *, fields: str | Iterable[str] | None = None
     ) -> Job:
         """One job by its id (``fields``: a sparse fieldset of the configured revision)."""
-        return _one_job(self._send(self._get_job_request(job_id, fields)))
+        return _one_job(self._send_request(self._get_job_request(job_id, fields)))
 
     def create_category_bulk_update_job(self, categories: Iterable[Any]) -> list[Job]:
         """Submit categories to update as bulk-update jobs: the new jobs, in order.
@@ -118,7 +118,7 @@ class KlaviyoClient(_KlaviyoBase):
         jobs: list[Job] = []
         for request in self._create_requests(categories):
             try:
-                jobs.append(_one_job(self._send(request)))
+                jobs.append(_one_job(self._send_request(request)))
             except CatalogClientError as exc:
                 _note_created(exc, jobs)
                 raise
@@ -149,30 +149,8 @@ class KlaviyoClient(_KlaviyoBase):
         operations: Operations = self._operations
         return operations
 
-    def paginate(self, operation: Callable[..., Any], /, **params: Any) -> Iterator[Any]:
-        """Every item of every page of a list operation of ``client.operations``, e.g.
-        ``client.paginate(client.operations.get_update_categories_jobs)``."""
-        walk = PageWalk(self._caller.operation(operation.__name__), params)
-        arguments: dict[str, Any] | None = walk.arguments
-        while arguments is not None:
-            page = operation(**arguments)
-            yield from walk.items(page)
-            arguments = walk.advance(page)
-
-    def _call(
-        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
-    ) -> Any:
-        request = self._caller.request(operation_id, endpoint, arguments)
-        return self._caller.parse(self._send(request), model)
-
-    def _send(self, request: dict[str, Any]) -> httpx.Response:
-        try:
-            return self._http.request(**request)
-        except httpx.HTTPError as exc:  # the transport maps these; this is the safety net
-            raise _core.transport_error(exc) from exc
-
     def _get(self, request: dict[str, Any]) -> Page:
-        return _core.parse_page(self._send(request))
+        return _core.parse_page(self._send_request(request))
 
     def close(self) -> None:
         self._http.close()
@@ -189,7 +167,7 @@ class KlaviyoClient(_KlaviyoBase):
         self.close()
 
 
-class AsyncKlaviyoClient(_KlaviyoBase):
+class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
     """Klaviyo catalog-category bulk-update jobs (asyncio); same methods, awaited.
 
     ``async with AsyncKlaviyoClient(api_key) as k: async for job in
@@ -235,14 +213,14 @@ class AsyncKlaviyoClient(_KlaviyoBase):
         self, job_id: str, *, fields: str | Iterable[str] | None = None
     ) -> Job:
         """One job by its id; see ``KlaviyoClient.get_category_bulk_update_job``."""
-        return _one_job(await self._send(self._get_job_request(job_id, fields)))
+        return _one_job(await self._send_request(self._get_job_request(job_id, fields)))
 
     async def create_category_bulk_update_job(self, categories: Iterable[Any]) -> list[Job]:
         """The new jobs; see ``KlaviyoClient.create_category_bulk_update_job``."""
         jobs: list[Job] = []
         for request in self._create_requests(categories):
             try:
-                jobs.append(_one_job(await self._send(request)))
+                jobs.append(_one_job(await self._send_request(request)))
             except CatalogClientError as exc:
                 _note_created(exc, jobs)
                 raise
@@ -270,30 +248,8 @@ class AsyncKlaviyoClient(_KlaviyoBase):
         operations: AsyncOperations = self._operations
         return operations
 
-    async def paginate(self, operation: Callable[..., Any], /, **params: Any) -> AsyncIterator[Any]:
-        """Every item of every page: ``async for x in client.paginate(client.operations.X)``."""
-        walk = PageWalk(self._caller.operation(operation.__name__), params)
-        arguments: dict[str, Any] | None = walk.arguments
-        while arguments is not None:
-            page = await operation(**arguments)
-            for item in walk.items(page):
-                yield item
-            arguments = walk.advance(page)
-
-    async def _call(
-        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
-    ) -> Any:
-        request = self._caller.request(operation_id, endpoint, arguments)
-        return self._caller.parse(await self._send(request), model)
-
-    async def _send(self, request: dict[str, Any]) -> httpx.Response:
-        try:
-            return await self._http.request(**request)
-        except httpx.HTTPError as exc:
-            raise _core.transport_error(exc) from exc
-
     async def _get(self, request: dict[str, Any]) -> Page:
-        return _core.parse_page(await self._send(request))
+        return _core.parse_page(await self._send_request(request))
 
     async def aclose(self) -> None:
         await self._http.aclose()

@@ -19,7 +19,6 @@ from klaviyo_generated.models.error_source import ErrorSource
 
 from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
-from .._http.retry import to_connection_error
 from .._paging import SeenCursors
 from .._schema import Compiler
 from ..errors import ErrorDetail, request_id_from
@@ -74,15 +73,6 @@ class CursorWalk:
 
 
 # --- responses -------------------------------------------------------------------------------
-
-
-def transport_error(exc: httpx.HTTPError) -> BaseException:
-    """The typed error for an httpx failure that escaped the transport stack."""
-    try:
-        request = exc.request
-    except RuntimeError:  # an httpx error raised without a request attached
-        request = httpx.Request("GET", "http://unknown/")
-    return to_connection_error(request, exc)
 
 
 def parse_page(response: httpx.Response) -> Page:

@@ -13,20 +13,25 @@ import asyncio
 import concurrent.futures as cf
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 from propeller_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
+from .._operations import AsyncShell, OperationCaller, SyncShell
 from ..errors import CatalogClientError, ConfigurationError
 from ._auth import ClientCredentialsAuth
 from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert
 from ._chunks import MAX_CHUNK_SIZE, Chunk
+from ._errors import read_error_envelope
 from ._inputs import Directives
 from ._results import BulkResult, Progress
 from ._validation import BY_ID, BY_SOURCE_ID, ItemRules
+
+if TYPE_CHECKING:
+    from propeller_generated.operations import AsyncOperations, Operations
 
 DEFAULT_BASE_URL = _rules.SERVER_URL
 DEFAULT_TOKEN_URL = _rules.TOKEN_URL
@@ -89,6 +94,12 @@ class _PropellerBase:
             timeout=self.timeout,
         )
         self._redacted = (_config.redact(client_secret), _config.redact(access_token))
+        self._caller = OperationCaller(
+            _rules.OPERATIONS,
+            _rules.SCHEMAS,
+            read_error_envelope,
+            servers=(DEFAULT_BASE_URL, self.base_url),
+        )
         settings = HttpSettings(
             base_url=self.base_url,
             timeout=self.timeout,
@@ -109,6 +120,8 @@ class _PropellerBase:
 
     def _connect(self, settings: HttpSettings) -> None:
         raise NotImplementedError
+
+    _http: Any
 
     def __repr__(self) -> str:
         return (
@@ -138,7 +151,7 @@ class _PropellerBase:
         )
 
 
-class PropellerClient(_PropellerBase):
+class PropellerClient(SyncShell, _PropellerBase):
     """Propeller Commerce REST v2 (sync).
 
     ``PropellerClient(client_id, client_secret)``, or PROPELLER_CLIENT_ID /
@@ -165,6 +178,17 @@ class PropellerClient(_PropellerBase):
         tb: TracebackType | None,
     ) -> None:
         self.close()
+
+    @property
+    def operations(self) -> Operations:
+        """Every operation of the spec, typed: ``client.operations.<operation_id>(...)``,
+        through this client's OAuth2 token, retries and typed errors."""
+        if self._operations is None:
+            from propeller_generated.operations import Operations
+
+            self._operations = Operations(self._call)
+        operations: Operations = self._operations
+        return operations
 
     def bulk_upsert_categories_by_id(
         self,
@@ -252,7 +276,7 @@ class PropellerClient(_PropellerBase):
                     future.cancel()
 
 
-class AsyncPropellerClient(_PropellerBase):
+class AsyncPropellerClient(AsyncShell, _PropellerBase):
     """Propeller Commerce REST v2 (async); the same methods as ``PropellerClient``, awaited."""
 
     default_concurrency = 4
@@ -277,6 +301,16 @@ class AsyncPropellerClient(_PropellerBase):
         tb: TracebackType | None,
     ) -> None:
         await self.aclose()
+
+    @property
+    def operations(self) -> AsyncOperations:
+        """Every operation of the spec, awaited: ``await client.operations.<operation_id>()``."""
+        if self._operations is None:
+            from propeller_generated.operations import AsyncOperations
+
+            self._operations = AsyncOperations(self._call)
+        operations: AsyncOperations = self._operations
+        return operations
 
     async def bulk_upsert_categories_by_id(
         self,
