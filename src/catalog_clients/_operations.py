@@ -1,11 +1,11 @@
-"""Any operation of a spec, sent through a client's whole policy: ``client.operations``. Pure.
+"""Any operation of a spec, sent through a client's whole policy: ``client.operations``.
 
-``OperationCaller`` turns the keyword arguments of a generated endpoint into the request to
-send (the generated ``_get_kwargs``, then what the spec says beyond it: the configured
-revision and its path, comma-joined lists, the body checked against its schema, idempotency
-and pacing) and a received response into the generated success model or the typed error.
-Each client's shell only sends the request, sync or async; the friendly methods use the same
-two steps.
+The pure part: ``OperationCaller`` turns the keyword arguments of a generated endpoint into
+the request to send (the generated ``_get_kwargs``, then what the spec says beyond it: the
+configured revision and its path, comma-joined lists, the body checked against its schema,
+idempotency and pacing) and a received response into the generated success model or the
+typed error; ``PageWalk`` says which page comes next. ``SyncShell`` and ``AsyncShell`` are the
+two thin drivers the four clients mix in; the friendly methods use the same two steps.
 """
 
 from __future__ import annotations
@@ -25,13 +25,6 @@ from ._http.transport import PACER
 from ._paging import SeenCursors, cursor_from_link
 from ._schema import Compiler, Found, path_text
 from .errors import ConfigurationError, InputValidationError, Problem
-
-
-class _Param(Protocol):
-    name: str
-    location: str
-    python: str
-    explode: bool
 
 
 class _Operation(Protocol):
