@@ -10,6 +10,7 @@ two thin drivers the four clients mix in; the friendly methods use the same two 
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
 from types import ModuleType
@@ -207,6 +208,14 @@ class SyncShell:
     _caller: OperationCaller
     _operations: Any = None  # client.operations, made on first use
 
+    def _operations_of(self, package: str, name: str) -> Any:
+        """``client.operations``: the generated package's ``name`` class over this client,
+        imported and made on first use (the endpoints and models load only then)."""
+        if self._operations is None:
+            module = importlib.import_module(f"{package}.operations")
+            self._operations = getattr(module, name)(self._call)
+        return self._operations
+
     def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:
             return self._http.request(**request)
@@ -236,6 +245,14 @@ class AsyncShell:
     _http: httpx.AsyncClient
     _caller: OperationCaller
     _operations: Any = None
+
+    def _operations_of(self, package: str, name: str) -> Any:
+        """``client.operations``: the generated package's ``name`` class over this client,
+        imported and made on first use (the endpoints and models load only then)."""
+        if self._operations is None:
+            module = importlib.import_module(f"{package}.operations")
+            self._operations = getattr(module, name)(self._call)
+        return self._operations
 
     async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:

@@ -11,7 +11,7 @@ import itertools
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 import httpx
 
@@ -142,12 +142,7 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
     def operations(self) -> Operations:
         """Every operation of the spec, typed: ``client.operations.<operation_id>(...)``,
         through this client's credentials, revision, pacing, retries and typed errors."""
-        if self._operations is None:
-            from klaviyo_generated.operations import Operations
-
-            self._operations = Operations(self._call)
-        operations: Operations = self._operations
-        return operations
+        return cast("Operations", self._operations_of("klaviyo_generated", "Operations"))
 
     def _get(self, request: dict[str, Any]) -> Page:
         return _core.parse_page(self._send_request(request))
@@ -241,12 +236,7 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
     @property
     def operations(self) -> AsyncOperations:
         """Every operation of the spec, awaited: ``await client.operations.<operation_id>()``."""
-        if self._operations is None:
-            from klaviyo_generated.operations import AsyncOperations
-
-            self._operations = AsyncOperations(self._call)
-        operations: AsyncOperations = self._operations
-        return operations
+        return cast("AsyncOperations", self._operations_of("klaviyo_generated", "AsyncOperations"))
 
     async def _get(self, request: dict[str, Any]) -> Page:
         return _core.parse_page(await self._send_request(request))

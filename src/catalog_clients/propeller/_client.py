@@ -13,7 +13,7 @@ import asyncio
 import concurrent.futures as cf
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any, Self, cast
 
 import httpx
 from propeller_generated import _rules
@@ -183,12 +183,7 @@ class PropellerClient(SyncShell, _PropellerBase):
     def operations(self) -> Operations:
         """Every operation of the spec, typed: ``client.operations.<operation_id>(...)``,
         through this client's OAuth2 token, retries and typed errors."""
-        if self._operations is None:
-            from propeller_generated.operations import Operations
-
-            self._operations = Operations(self._call)
-        operations: Operations = self._operations
-        return operations
+        return cast("Operations", self._operations_of("propeller_generated", "Operations"))
 
     def bulk_upsert_categories_by_id(
         self,
@@ -305,12 +300,9 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
     @property
     def operations(self) -> AsyncOperations:
         """Every operation of the spec, awaited: ``await client.operations.<operation_id>()``."""
-        if self._operations is None:
-            from propeller_generated.operations import AsyncOperations
-
-            self._operations = AsyncOperations(self._call)
-        operations: AsyncOperations = self._operations
-        return operations
+        return cast(
+            "AsyncOperations", self._operations_of("propeller_generated", "AsyncOperations")
+        )
 
     async def bulk_upsert_categories_by_id(
         self,
