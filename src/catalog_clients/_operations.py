@@ -201,12 +201,12 @@ def transport_error(exc: httpx.HTTPError) -> BaseException:
     return to_connection_error(request, exc)
 
 
-class SyncShell:
-    """The sync driver of the two steps: send, then parse. Mixed into the sync clients."""
+class _Shell:
+    """What both drivers share: ``client.operations``, made on first use."""
 
-    _http: httpx.Client
     _caller: OperationCaller
-    _operations: Any = None  # client.operations, made on first use
+    _operations: Any = None
+    _call: Callable[..., Any]
 
     def _operations_of(self, package: str, name: str) -> Any:
         """``client.operations``: the generated package's ``name`` class over this client,
@@ -215,6 +215,13 @@ class SyncShell:
             module = importlib.import_module(f"{package}.operations")
             self._operations = getattr(module, name)(self._call)
         return self._operations
+
+
+class SyncShell(_Shell):
+    """The sync driver of the two steps: send, then parse. Mixed into the sync clients."""
+
+    _http: httpx.Client
+    _caller: OperationCaller
 
     def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:
@@ -239,20 +246,11 @@ class SyncShell:
             arguments = walk.advance(page)
 
 
-class AsyncShell:
+class AsyncShell(_Shell):
     """The asyncio driver of the two steps. Mixed into the async clients."""
 
     _http: httpx.AsyncClient
     _caller: OperationCaller
-    _operations: Any = None
-
-    def _operations_of(self, package: str, name: str) -> Any:
-        """``client.operations``: the generated package's ``name`` class over this client,
-        imported and made on first use (the endpoints and models load only then)."""
-        if self._operations is None:
-            module = importlib.import_module(f"{package}.operations")
-            self._operations = getattr(module, name)(self._call)
-        return self._operations
 
     async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:
