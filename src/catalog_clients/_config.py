@@ -8,8 +8,13 @@ from __future__ import annotations
 import ipaddress
 import math
 import os
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
+import httpx
+
+from ._http import HttpSettings, RetryPolicy
 from .errors import ConfigurationError
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -86,3 +91,38 @@ def check_count(value: int, what: str, *, minimum: int = 0, maximum: int | None 
 def redact(secret: str | None) -> str:
     """How a secret appears in reprs: never any of its characters."""
     return "<unset>" if not secret else "<redacted>"
+
+
+def http_settings(
+    owner: str,
+    transport_kind: type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport],
+    *,
+    base_url: str,
+    timeout: float,
+    max_retries: int,
+    retry_policy: RetryPolicy | None,
+    transport: Any,
+    headers: Mapping[str, str] | None = None,
+    max_connections: int = 20,
+) -> HttpSettings:
+    """The checked HTTP settings of a client (``owner`` names it in errors); the one place
+    both vendors' constructors check what they share."""
+    checked_timeout = check_positive(timeout, "timeout")
+    assert checked_timeout is not None
+    check_count(max_retries, "max_retries", maximum=10)
+    if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
+        raise ConfigurationError(f"retry_policy must be a RetryPolicy, got {retry_policy!r}")
+    if transport is not None and not isinstance(transport, transport_kind):
+        kind = "an async" if issubclass(transport_kind, httpx.AsyncBaseTransport) else "a sync"
+        raise ConfigurationError(
+            f"{owner} needs an httpx.{transport_kind.__name__} as transport ({kind} httpx "
+            f"transport), got {type(transport).__name__}"
+        )
+    return HttpSettings(
+        base_url=check_url(base_url, "base_url"),
+        timeout=checked_timeout,
+        retry=retry_policy or RetryPolicy(max_retries=max_retries),
+        headers=dict(headers or {}),
+        transport=transport,
+        max_connections=max_connections,
+    )

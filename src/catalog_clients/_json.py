@@ -1,5 +1,5 @@
-"""JSON in and out, through orjson: measured 1.8x faster decoding of job pages and 7x faster
-encoding of bulk bodies than the stdlib ``json`` (benchmarks/hotspots.md).
+"""JSON in and out, through orjson: faster decoding of job pages and encoding of bulk bodies
+than the stdlib ``json`` (the figures are in benchmarks/).
 
 One module so that every caller gets the same behaviour: compact UTF-8 output (what httpx's
 ``json=`` sends for the same input, except that NaN and infinities become ``null``), and

@@ -13,16 +13,22 @@ from __future__ import annotations
 import importlib
 from collections.abc import AsyncIterator, Callable, Iterator, Mapping
 from enum import Enum
-from types import ModuleType
-from typing import Any, Protocol
+from types import ModuleType, TracebackType
+from typing import Any, Protocol, Self
 from urllib.parse import quote
 
 import httpx
 
-from ._http.pacing import Pacer
-from ._http.responses import ErrorBodyReader, json_body, raise_for_status, schema_mismatch
-from ._http.retry import IDEMPOTENT, to_connection_error
-from ._http.transport import PACER
+from ._http.client import HttpSettings, build_client
+from ._http.pacing import PACER, Pacer
+from ._http.responses import (
+    ErrorBodyReader,
+    json_body,
+    raise_for_status,
+    schema_mismatch,
+    to_connection_error,
+)
+from ._http.retry import IDEMPOTENT
 from ._paging import SeenCursors, cursor_from_link
 from ._schema import Compiler, Found, path_text
 from .errors import ConfigurationError, InputValidationError, Problem
@@ -202,11 +208,18 @@ def transport_error(exc: httpx.HTTPError) -> BaseException:
 
 
 class _Shell:
-    """What both drivers share: ``client.operations``, made on first use."""
+    """What both drivers share: the httpx client, and ``client.operations`` made on first use."""
 
     _caller: OperationCaller
     _operations: Any = None
     _call: Callable[..., Any]
+    _http: Any
+    # Which httpx client the shell drives, and which injected transports fit under it.
+    _client_kind: type[Any]  # httpx.Client or httpx.AsyncClient
+    _transport_kind: type[Any]  # httpx.BaseTransport or httpx.AsyncBaseTransport
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
+        self._http = build_client(self._client_kind, settings, auth)
 
     def _operations_of(self, package: str, name: str) -> Any:
         """``client.operations``: the generated package's ``name`` class over this client,
@@ -221,7 +234,22 @@ class SyncShell(_Shell):
     """The sync driver of the two steps: send, then parse. Mixed into the sync clients."""
 
     _http: httpx.Client
-    _caller: OperationCaller
+    _client_kind: type[Any] = httpx.Client
+    _transport_kind: type[Any] = httpx.BaseTransport
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
 
     def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:
@@ -250,7 +278,22 @@ class AsyncShell(_Shell):
     """The asyncio driver of the two steps. Mixed into the async clients."""
 
     _http: httpx.AsyncClient
-    _caller: OperationCaller
+    _client_kind: type[Any] = httpx.AsyncClient
+    _transport_kind: type[Any] = httpx.AsyncBaseTransport
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
 
     async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
         try:

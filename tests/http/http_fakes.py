@@ -9,7 +9,7 @@ from typing import Any
 import httpx
 
 from catalog_clients._http import RetryPolicy
-from catalog_clients._http.transport import AsyncRetryTransport, RetryTransport
+from catalog_clients._http.transport import AsyncPolicyTransport, PolicyTransport
 
 BASE_URL = "https://api.example.test"
 # The real retry decisions, no jitter, and no deadline to race the test's own clock.
@@ -69,10 +69,10 @@ def send(
     sleeps: list[float] | None = None,
     **kwargs: Any,
 ) -> httpx.Response:
-    """One request through the sync or the async RetryTransport; sleeps are recorded, not slept."""
+    """One request through the sync or the async PolicyTransport; sleeps are recorded, not slept."""
     slept = sleeps if sleeps is not None else []
     if kind == "sync":
-        transport = RetryTransport(httpx.MockTransport(script), policy, sleep=slept.append)
+        transport = PolicyTransport(httpx.MockTransport(script), policy, sleep=slept.append)
         with httpx.Client(transport=transport, base_url=BASE_URL) as client:
             return client.request(method, "/items", **kwargs)
 
@@ -81,7 +81,7 @@ def send(
 
     async def run() -> httpx.Response:
         inner = httpx.MockTransport(script)
-        transport = AsyncRetryTransport(inner, policy, sleep=fake_sleep)
+        transport = AsyncPolicyTransport(inner, policy, sleep=fake_sleep)
         async with httpx.AsyncClient(transport=transport, base_url=BASE_URL) as client:
             return await client.request(method, "/items", **kwargs)
 

@@ -9,7 +9,7 @@ import httpx
 import pytest
 from http_fakes import Script
 
-from catalog_clients._http import HttpSettings, RetryPolicy, build_sync_client, log
+from catalog_clients._http import HttpSettings, RetryPolicy, build_client, log
 from catalog_clients._http.responses import json_body, raise_for_status, schema_mismatch
 from catalog_clients.errors import (
     APIStatusError,
@@ -42,7 +42,7 @@ def test_debug_logs_show_requests_but_never_the_authorization_value(
     )
     with (
         caplog.at_level(logging.DEBUG, logger="catalog_clients"),
-        build_sync_client(settings) as client,
+        build_client(httpx.Client, settings) as client,
     ):
         assert client.get("/api/jobs", params={"filter": "x"}).status_code == 200
     assert script.requests[0].headers["authorization"] == f"Klaviyo-API-Key {SECRET}"
@@ -172,3 +172,30 @@ def test_schema_mismatch_keeps_the_raw_body() -> None:
     assert isinstance(error, ResponseDecodeError)
     assert "does not match the schema: data: expected a list" in str(error)
     assert error.body == '{"data":3}'
+
+
+def test_the_cli_handler_replaces_the_env_one_so_no_line_prints_twice(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import io
+
+    monkeypatch.setenv(log.ENV_VAR, "debug")
+    monkeypatch.setattr(log, "_configured", False)
+    before, level = list(log.logger.handlers), log.logger.level
+    stream = io.StringIO()
+    cli_handler = logging.StreamHandler(stream)
+    try:
+        log.configure_from_env()
+        from_env = [h for h in log.logger.handlers if h not in before]
+        assert len(from_env) == 1
+        with log.logging_to(cli_handler, logging.INFO):
+            log.configure_from_env()  # a client built inside: attaches nothing more
+            assert [h for h in log.logger.handlers if h not in before] == [cli_handler]
+            logging.getLogger("catalog_clients.retry").info("retry 1/3 of GET /x")
+        assert stream.getvalue().count("retry 1/3 of GET /x") == 1
+        assert [h for h in log.logger.handlers if h not in before] == from_env
+    finally:
+        for handler in log.logger.handlers[:]:
+            if handler not in before:
+                log.logger.removeHandler(handler)
+        log.logger.setLevel(level)

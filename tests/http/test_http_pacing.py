@@ -13,9 +13,9 @@ from http_fakes import FakeClock
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from catalog_clients._http import Pacer, RateLimit, shared_pacer
+from catalog_clients._http import Pacer, RateLimit, RetryPolicy, shared_pacer
 from catalog_clients._http.pacing import DEFAULT_MARGIN, _registry
-from catalog_clients._http.transport import AsyncPacingTransport, PacingTransport
+from catalog_clients._http.transport import AsyncPolicyTransport, PolicyTransport
 from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 
 
@@ -177,6 +177,9 @@ def test_shared_pacer_is_one_per_credential_and_limit_set() -> None:
     assert not any("pk_shared_identity_test" in key[0] for key in _registry)
 
 
+NO_RETRY = RetryPolicy(max_retries=0)
+
+
 def ok_with(headers: dict[str, str]) -> httpx.MockTransport:
     """Answers 200 with whatever ``headers`` holds at the time of the request."""
     return httpx.MockTransport(lambda request: httpx.Response(200, headers=dict(headers)))
@@ -186,7 +189,7 @@ def test_pacing_transport_sleeps_what_the_pacer_says() -> None:
     clock = FakeClock()
     pacer = Pacer((RateLimit(2, 1.0),), clock=clock, margin=0.0)
     server_headers: dict[str, str] = {}
-    transport = PacingTransport(ok_with(server_headers), pacer, sleep=clock.sleep)
+    transport = PolicyTransport(ok_with(server_headers), NO_RETRY, pacer, sleep=clock.sleep)
     with httpx.Client(transport=transport, base_url="https://x.test") as client:
         for _ in range(5):
             client.get("/")
@@ -200,13 +203,13 @@ def test_pacing_transport_sleeps_what_the_pacer_says() -> None:
 def test_async_pacing_transport_shares_the_pacer_with_a_sync_one() -> None:
     clock = FakeClock()
     pacer = Pacer((RateLimit(1, 1.0),), clock=clock, margin=0.0)
-    sync = PacingTransport(ok_with({}), pacer, sleep=clock.sleep)
+    sync = PolicyTransport(ok_with({}), NO_RETRY, pacer, sleep=clock.sleep)
 
     async def fake_sleep(seconds: float) -> None:
         clock.sleep(seconds)
 
     async def one_async_request() -> None:
-        transport = AsyncPacingTransport(ok_with({}), pacer, sleep=fake_sleep)
+        transport = AsyncPolicyTransport(ok_with({}), NO_RETRY, pacer, sleep=fake_sleep)
         async with httpx.AsyncClient(transport=transport, base_url="https://x.test") as client:
             await client.get("/")
 

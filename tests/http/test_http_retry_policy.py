@@ -11,7 +11,8 @@ import pytest
 
 from catalog_clients import errors
 from catalog_clients._http import RetryPolicy, parse_retry_after
-from catalog_clients._http.retry import IDEMPOTENT, retry_after_of
+from catalog_clients._http.headers import retry_after_of
+from catalog_clients._http.retry import IDEMPOTENT
 
 POLICY = RetryPolicy(jitter=lambda: 0.5)
 URL = "https://a.klaviyo.com/api/catalog-category-bulk-update-jobs/"

@@ -1,7 +1,7 @@
-"""RetryTransport and AsyncRetryTransport over scripted MockTransports; nothing really sleeps.
+"""PolicyTransport and AsyncPolicyTransport over scripted MockTransports; nothing really sleeps.
 
-Every test runs once per shell (sync, async): both drive the same RetryPolicy through
-tenacity, so they must behave the same.
+Every test runs once per shell (sync, async): both drive the same pure retry loop
+(``retry.Attempts``), so they must behave the same.
 """
 
 from __future__ import annotations
@@ -138,10 +138,9 @@ def test_the_deadline_stops_retries_before_a_sleep_that_would_pass_it(kind: str)
     assert script.attempts == 1 and sleeps == []
 
 
-def test_the_deadline_counts_the_first_attempt_made_before_the_retry_loop(kind: str) -> None:
-    # The first attempt runs outside tenacity (the fast path); its 0.2 s must still count.
-    # Budget 0.3 s, backoff 0.25 s: from the loop's own start 0.25 s would fit, from the
-    # call's start it would end at 0.45 s, past the budget.
+def test_the_deadline_counts_the_time_spent_in_the_attempts(kind: str) -> None:
+    # Budget 0.3 s, backoff 0.25 s: the sleep alone would fit, but after the first attempt's
+    # 0.2 s it would end at 0.45 s, past the budget.
     policy = RetryPolicy(max_retries=5, backoff_base=0.5, deadline=0.3, jitter=lambda: 0.0)
 
     def slow_503() -> httpx.Response:
@@ -155,13 +154,12 @@ def test_the_deadline_counts_the_first_attempt_made_before_the_retry_loop(kind: 
     assert script.attempts == 1 and sleeps == []
 
 
-def test_the_first_attempt_is_replayed_to_the_retry_loop_not_repeated(kind: str) -> None:
+def test_one_retry_after_one_failure(kind: str) -> None:
     script = Script(503, 200)
     sleeps: list[float] = []
     response = send(kind, script, sleeps=sleeps)
     assert response.status_code == 200
-    # Two requests on the wire: the bare first one and one retry; the first 503 decided
-    # the backoff of retry 1 (0.25 s) as if tenacity had made it.
+    # Two requests on the wire: the first and one retry, after the backoff of retry 1.
     assert script.attempts == 2 and sleeps == [0.25]
 
 

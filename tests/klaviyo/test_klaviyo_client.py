@@ -345,7 +345,7 @@ def _pacer_of(client: Any) -> Any:
     """The Pacer in a client's transport stack (None when pacing is off)."""
     transport = client._http._transport
     while transport is not None:
-        if hasattr(transport, "pacer"):
-            return transport.pacer
+        if hasattr(transport, "stack"):
+            return transport.stack.pacer
         transport = getattr(transport, "inner", None)
     return None

@@ -1,25 +1,24 @@
-"""The HTTP policy both clients stand on: a layered httpx transport stack.
+"""The HTTP policy both clients stand on.
 
     httpx client (auth, base_url, headers)
-      -> RetryTransport    retries + Retry-After, reads the body inside the retry loop
-        -> LoggingTransport  one line per attempt, secrets redacted
-          -> PacingTransport   client-side rate limits, RateLimit-* headers
-            -> httpx.HTTPTransport (or any transport a caller injects)
+      -> PolicyTransport: per attempt pace, send, read the body, log; then retry or settle
+        -> httpx.HTTPTransport (or any transport a caller injects)
 
-Each layer is a thin sync/async shell over a pure policy object in its own module.
+The decisions are pure objects (``RetryPolicy``/``Attempts``, ``Pacer``); the sync and async
+transports are two thin drivers of them.
 """
 
-from .client import HttpSettings, build_async_client, build_sync_client
+from .client import HttpSettings, build_client
+from .headers import parse_retry_after
 from .pacing import Pacer, RateLimit, shared_pacer
-from .retry import RetryPolicy, parse_retry_after
+from .retry import RetryPolicy
 
 __all__ = [
     "HttpSettings",
     "Pacer",
     "RateLimit",
     "RetryPolicy",
-    "build_async_client",
-    "build_sync_client",
+    "build_client",
     "parse_retry_after",
     "shared_pacer",
 ]

@@ -1,4 +1,5 @@
-"""Turn a received ``httpx.Response`` into JSON or a typed error. Pure; shared by both vendors.
+"""Turn what a request brought back (a response, or an httpx failure) into JSON or a typed
+error. Pure; shared by both vendors.
 
 Vendors plug in one function that reads their error body (Klaviyo's JSON:API ``errors``,
 Propeller's ``{"error": {...}}`` envelope); the status-to-type mapping lives in ``errors``.
@@ -15,8 +16,8 @@ from urllib.parse import urlsplit
 import httpx
 
 from .. import _json
-from ..errors import ResponseDecodeError, status_error
-from .retry import retry_after_of
+from ..errors import APIConnectionError, APITimeoutError, ResponseDecodeError, status_error
+from .headers import retry_after_of
 
 log = logging.getLogger("catalog_clients.http")
 
@@ -37,7 +38,7 @@ def json_body(response: httpx.Response) -> Any:
         media = response.headers.get("content-type") or "no content type"
         raise _decode_error(response, f"expected a JSON body, got {media}")
     try:
-        # orjson: about half the time of json.loads on a page of jobs (benchmarks/hotspots.md).
+        # orjson: faster than json.loads on a page of jobs (figures in benchmarks/).
         # It refuses what RFC 8259 leaves out (NaN, a BOM, lone surrogates, nesting beyond
         # 1024 levels) with a DecodeError, so junk is a ResponseDecodeError, never a crash.
         return _json.loads(response.content)
@@ -101,3 +102,17 @@ def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader)
         retry_after=retry_after_of(response.headers),
         **details,
     )
+
+
+def to_connection_error(request: httpx.Request, exc: BaseException) -> BaseException:
+    """Map an httpx request failure to the hierarchy; anything else passes through.
+
+    Besides network failures this covers httpx.DecodingError (a body whose Content-Encoding
+    does not decode: the response was not received intact) and TooManyRedirects.
+    """
+    if not isinstance(exc, httpx.RequestError):
+        return exc
+    url = str(request.url.copy_with(query=None))
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    detail = str(exc) or type(exc).__name__
+    return cls(f"{type(exc).__name__}: {detail}", method=request.method, url=url)

@@ -1,25 +1,21 @@
 """Retry policy: which failures are retried, and how long to wait. Pure; no I/O.
 
-The transports in ``transport.py`` make a bare first attempt and, only when it failed in a
-retryable way, drive the rest with tenacity (sync ``Retrying`` and async ``AsyncRetrying``
-share these same callables), so both clients retry identically.
+``RetryPolicy`` holds the decisions; ``Attempts`` applies them to one call, attempt by
+attempt, and says whether to try again and after how long. The sync and async transports
+drive the same ``Attempts``, so both clients retry identically.
 """
 
 from __future__ import annotations
 
-import email.utils
 import logging
 import random
 import time
-from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
-from typing import Any
+from collections.abc import Callable
 
 import attrs
 import httpx
-import tenacity
 
-from ..errors import APIConnectionError, APITimeoutError
+from .headers import retry_after_of
 
 log = logging.getLogger("catalog_clients.retry")
 
@@ -31,31 +27,7 @@ _READ_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
 # The network failures worth another try; a malformed URL or proxy setup is not among them.
 _RETRYABLE_EXCEPTIONS = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
 
-
-def parse_retry_after(value: str | None, now: datetime | None = None) -> float | None:
-    """Seconds to wait from a Retry-After header (integer seconds or an HTTP-date)."""
-    if value is None:
-        return None
-    value = value.strip()
-    try:
-        seconds = float(value)
-    except ValueError:
-        try:
-            when = email.utils.parsedate_to_datetime(value)
-        except (TypeError, ValueError, IndexError):
-            return None
-        if when.tzinfo is None:
-            when = when.replace(tzinfo=UTC)
-        seconds = (when - (now or datetime.now(UTC))).total_seconds()
-    if seconds != seconds:  # NaN says nothing
-        return None
-    # An infinite or enormous wait (1e309, a 400-digit number) is kept as it is: beyond any
-    # cap, so the call fails fast with RateLimitError(retry_after=inf) instead of retrying.
-    return max(0.0, seconds)
-
-
-def retry_after_of(headers: Mapping[str, str]) -> float | None:
-    return parse_retry_after(headers.get("retry-after"))
+Outcome = httpx.Response | Exception
 
 
 @attrs.frozen
@@ -105,118 +77,59 @@ class RetryPolicy:
         wait = retry_after_of(response.headers) if response is not None else None
         return backoff if wait is None else max(wait, backoff)
 
-    # --- tenacity wiring (shared by the sync and async transports) ------------------------
 
-    def settle_first(
-        self, request: httpx.Request, first: httpx.Response | Exception
-    ) -> httpx.Response | Replay:
-        """Whether the first attempt's outcome calls for the retry loop at all.
+class Attempts:
+    """The retry loop of one call, without the I/O: the transports send, then ask ``after``.
 
-        Nearly every request succeeds at once, and setting up tenacity costs about 17 us a
-        request sync and 33 us async (benchmarks/hotspots.md): the transports make the first
-        attempt bare and start tenacity only when this returns a Replay. A response returned
-        stands; an error that is not worth retrying is raised here.
-        """
-        if isinstance(first, Exception):
-            if not self.should_retry_exception(request, first):
-                raise first
-        elif not self.should_retry_response(request, first):
-            return first
-        return Replay(first)
-
-    def tenacity_kwargs(self, request: httpx.Request, started: float) -> dict[str, Any]:
-        """Arguments for tenacity. ``started`` (time.monotonic()) is when the bare first
-        attempt began, so that the deadline counts from the start of the call."""
-        stop: tenacity.stop.stop_base = tenacity.stop_after_attempt(self.max_retries + 1)
-        if self.deadline is not None:
-            spent = time.monotonic() - started
-            stop = stop | tenacity.stop_before_delay(max(0.0, self.deadline - spent))
-        return {
-            "retry": (
-                tenacity.retry_if_exception(lambda e: self.should_retry_exception(request, e))
-                | tenacity.retry_if_result(lambda r: self.should_retry_response(request, r))
-            ),
-            "wait": lambda state: self.compute_delay(state.attempt_number, _response_of(state)),
-            "stop": stop,
-            "before_sleep": lambda state: _before_sleep(request, state, self.max_retries),
-            "retry_error_callback": lambda state: _give_up(request, state),
-        }
-
-
-class Replay:
-    """The bare first attempt's outcome, handed to tenacity as its attempt number 1.
-
-    tenacity then counts attempts, honours Retry-After and logs exactly as if it had made
-    that attempt itself; only later attempts go to the network.
+    The deadline counts from the call's start, sleeps and slow attempts included: a retry
+    whose sleep would end past it is not made.
     """
 
-    def __init__(self, outcome: httpx.Response | Exception) -> None:
-        self._outcome: httpx.Response | Exception | None = outcome
+    def __init__(
+        self,
+        policy: RetryPolicy,
+        request: httpx.Request,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self.policy, self.request, self._clock = policy, request, clock
+        self.started = clock()
+        self.made = 0
 
-    def take(self) -> httpx.Response | None:
-        """The first outcome once (raising it if it was an error), then None."""
-        outcome, self._outcome = self._outcome, None
-        if isinstance(outcome, Exception):
-            raise outcome
-        return outcome
+    def remaining(self) -> float | None:
+        """Seconds left of the call's deadline (None: no deadline)."""
+        deadline = self.policy.deadline
+        return None if deadline is None else deadline - (self._clock() - self.started)
 
-
-def _response_of(state: tenacity.RetryCallState) -> httpx.Response | None:
-    outcome = state.outcome
-    if outcome is None or outcome.failed:
-        return None
-    response = outcome.result()
-    return response if isinstance(response, httpx.Response) else None
-
-
-def _before_sleep(request: httpx.Request, state: tenacity.RetryCallState, limit: int) -> None:
-    response = _response_of(state)
-    if response is not None:
-        reason = f"HTTP {response.status_code}"
-        wait = response.headers.get("retry-after")
-        if wait is not None:
-            reason += f" (Retry-After {wait})"
-        # The discarded answer must not hold its connection. The transports have read and
-        # closed it already; a sync close() on an async answer would raise RuntimeError.
-        if not response.is_closed:
-            response.close()
-    else:
-        exc = state.outcome.exception() if state.outcome else None
-        reason = f"{type(exc).__name__}: {exc}"
-    sleep = state.upcoming_sleep
-    log.info(
-        "retry %d/%d of %s %s in %.2fs after %s",
-        state.attempt_number,
-        limit,
-        request.method,
-        request.url.copy_with(query=None),
-        sleep,
-        reason,
-    )
+    def after(self, outcome: Outcome) -> float | None:
+        """The sleep before the next attempt, or None when ``outcome`` is the call's end."""
+        self.made += 1
+        policy, request = self.policy, self.request
+        if isinstance(outcome, httpx.Response):
+            retry = policy.should_retry_response(request, outcome)
+        else:
+            retry = policy.should_retry_exception(request, outcome)
+        if not retry or self.made > policy.max_retries:
+            return None
+        response = outcome if isinstance(outcome, httpx.Response) else None
+        delay = policy.compute_delay(self.made, response)
+        left = self.remaining()
+        if left is not None and delay >= left:
+            return None
+        log.info(
+            "retry %d/%d of %s %s in %.2fs after %s",
+            self.made,
+            policy.max_retries,
+            request.method,
+            request.url.copy_with(query=None),
+            delay,
+            _reason(outcome),
+        )
+        return delay
 
 
-def _give_up(request: httpx.Request, state: tenacity.RetryCallState) -> Any:
-    """Out of retries: hand back the last response, or raise the last error typed."""
-    assert state.outcome is not None
-    exc = state.outcome.exception()
-    if exc is None:
-        return state.outcome.result()
-    raise to_connection_error(request, exc) from exc
-
-
-def to_connection_error(request: httpx.Request, exc: BaseException) -> BaseException:
-    """Map an httpx request failure to the hierarchy; anything else passes through.
-
-    Besides network failures this covers httpx.DecodingError (a body whose Content-Encoding
-    does not decode: the response was not received intact) and TooManyRedirects.
-    """
-    if not isinstance(exc, httpx.RequestError):
-        return exc
-    url = str(request.url.copy_with(query=None))
-    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-    detail = str(exc) or type(exc).__name__
-    return cls(f"{type(exc).__name__}: {detail}", method=request.method, url=url)
-
-
-def monotonic() -> float:
-    return time.monotonic()
+def _reason(outcome: Outcome) -> str:
+    if isinstance(outcome, Exception):
+        return f"{type(outcome).__name__}: {outcome}"
+    reason = f"HTTP {outcome.status_code}"
+    wait = outcome.headers.get("retry-after")
+    return reason if wait is None else f"{reason} (Retry-After {wait})"

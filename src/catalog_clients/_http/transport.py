@@ -1,7 +1,10 @@
-"""The transport layers: thin sync and async shells over the pure policies.
+"""The policy transport: pace, send, read, log and decide, in one loop per shell.
 
-Retry reads the response body inside its loop, so a body cut mid-transfer is retried like
-any other connection failure (a retry layer that returned before the read would miss it).
+``Stack`` holds what both shells do around an attempt (pacing, logging, settling the
+outcome); ``retry.Attempts`` says whether to go again. ``PolicyTransport`` and
+``AsyncPolicyTransport`` are the two drivers: they only send, read and sleep. The body is
+read inside the loop, so a body cut mid-transfer is retried like any other connection failure
+(a retry layer that returned before the read would miss it).
 """
 
 from __future__ import annotations
@@ -12,50 +15,91 @@ import time
 from collections.abc import Awaitable, Callable
 
 import httpx
-import tenacity
 
 from .log import describe, redacted_headers
-from .pacing import Pacer
-from .retry import Replay, RetryPolicy, to_connection_error
+from .pacing import PACER, Pacer
+from .responses import to_connection_error
+from .retry import Attempts, Outcome, RetryPolicy
 
 log = logging.getLogger("catalog_clients.http")
 
 
-class RetryTransport(httpx.BaseTransport):
+class Stack:
+    """The pure steps around each attempt, shared by the two drivers."""
+
+    def __init__(self, retry: RetryPolicy, pacer: Pacer | None) -> None:
+        self.retry, self.pacer = retry, pacer
+
+    def pace(self, request: httpx.Request) -> float:
+        """How long to wait before sending (the request's own pacer, else the client's)."""
+        pacer: Pacer | None = request.extensions.get(PACER) or self.pacer
+        delay = pacer.reserve() if pacer is not None else 0.0
+        if delay > 0.001:
+            log.info("pacing: %s waits %.3fs (client-side limit)", describe(request), delay)
+        return delay
+
+    def sending(self, request: httpx.Request) -> float:
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s, headers %s", describe(request), redacted_headers(request.headers.items())
+            )
+        return time.perf_counter()
+
+    def received(self, request: httpx.Request, outcome: Outcome, started: float) -> None:
+        if not isinstance(outcome, httpx.Response):
+            return
+        pacer: Pacer | None = request.extensions.get(PACER) or self.pacer
+        if pacer is not None:
+            pacer.observe(outcome.headers)
+        if log.isEnabledFor(logging.DEBUG):
+            log.debug(
+                "%s -> %d in %.0f ms, headers %s",
+                describe(request),
+                outcome.status_code,
+                (time.perf_counter() - started) * 1e3,
+                redacted_headers(outcome.headers.items()),
+            )
+
+    @staticmethod
+    def settle(request: httpx.Request, outcome: Outcome) -> httpx.Response:
+        """The call's answer: the last response, or its failure as a typed error."""
+        if isinstance(outcome, httpx.Response):
+            return outcome
+        # A network failure, or a body that cannot be decoded (httpx.DecodingError): typed
+        # either way, never a raw httpx error. Anything else is a bug and passes as it is.
+        if isinstance(outcome, httpx.RequestError):
+            raise to_connection_error(request, outcome) from outcome
+        raise outcome
+
+
+class PolicyTransport(httpx.BaseTransport):
     def __init__(
         self,
         inner: httpx.BaseTransport,
-        policy: RetryPolicy,
+        retry: RetryPolicy,
+        pacer: Pacer | None = None,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
-        self.inner, self.policy, self._sleep = inner, policy, sleep
+        self.inner, self.stack, self._sleep = inner, Stack(retry, pacer), sleep
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        started = time.monotonic()
-        try:
+        stack, attempts = self.stack, Attempts(self.stack.retry, request)
+        while True:
+            if (wait := stack.pace(request)) > 0:
+                self._sleep(wait)
+            started = stack.sending(request)
+            outcome: Outcome
             try:
-                first: httpx.Response | Exception = self._attempt(request)
+                outcome = self._read(self.inner.handle_request(request))
             except Exception as exc:
-                first = exc
-            replay = self.policy.settle_first(request, first)
-            if isinstance(replay, httpx.Response):
-                return replay
-            kwargs = self.policy.tenacity_kwargs(request, started)
-            response: httpx.Response = tenacity.Retrying(sleep=self._sleep, **kwargs)(
-                self._replayed_attempt, request, replay
-            )
-        # Not retryable at all (a POST reset), or not a network failure (a body that cannot
-        # be decoded): typed either way, never a raw httpx error.
-        except httpx.RequestError as exc:
-            raise to_connection_error(request, exc) from exc
-        return response
+                outcome = exc
+            stack.received(request, outcome, started)
+            if (delay := attempts.after(outcome)) is None:
+                return stack.settle(request, outcome)
+            self._sleep(delay)
 
-    def _replayed_attempt(self, request: httpx.Request, replay: Replay) -> httpx.Response:
-        first = replay.take()
-        return first if first is not None else self._attempt(request)
-
-    def _attempt(self, request: httpx.Request) -> httpx.Response:
-        response = self.inner.handle_request(request)
+    @staticmethod
+    def _read(response: httpx.Response) -> httpx.Response:
         try:
             response.read()
         finally:
@@ -66,144 +110,38 @@ class RetryTransport(httpx.BaseTransport):
         self.inner.close()
 
 
-class AsyncRetryTransport(httpx.AsyncBaseTransport):
+class AsyncPolicyTransport(httpx.AsyncBaseTransport):
     def __init__(
         self,
         inner: httpx.AsyncBaseTransport,
-        policy: RetryPolicy,
+        retry: RetryPolicy,
+        pacer: Pacer | None = None,
         sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     ) -> None:
-        self.inner, self.policy, self._sleep = inner, policy, sleep
+        self.inner, self.stack, self._sleep = inner, Stack(retry, pacer), sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        # RetryTransport.handle_request, with awaits: a bare first attempt, tenacity only
-        # when it failed in a retryable way.
-        started = time.monotonic()
-        try:
+        stack, attempts = self.stack, Attempts(self.stack.retry, request)
+        while True:
+            if (wait := stack.pace(request)) > 0:
+                await self._sleep(wait)
+            started = stack.sending(request)
+            outcome: Outcome
             try:
-                first: httpx.Response | Exception = await self._attempt(request)
+                outcome = await self._read(await self.inner.handle_async_request(request))
             except Exception as exc:
-                first = exc
-            if isinstance(replay := self.policy.settle_first(request, first), httpx.Response):
-                return replay
-            retrying = tenacity.AsyncRetrying(
-                sleep=self._sleep, **self.policy.tenacity_kwargs(request, started)
-            )
-            response: httpx.Response = await retrying(self._replayed_attempt, request, replay)
-        except httpx.RequestError as exc:
-            raise to_connection_error(request, exc) from exc
-        return response
+                outcome = exc
+            stack.received(request, outcome, started)
+            if (delay := attempts.after(outcome)) is None:
+                return stack.settle(request, outcome)
+            await self._sleep(delay)
 
-    async def _replayed_attempt(self, request: httpx.Request, replay: Replay) -> httpx.Response:
-        first = replay.take()
-        return first if first is not None else await self._attempt(request)
-
-    async def _attempt(self, request: httpx.Request) -> httpx.Response:
-        response = await self.inner.handle_async_request(request)
+    @staticmethod
+    async def _read(response: httpx.Response) -> httpx.Response:
         try:
             await response.aread()
         finally:
             await response.aclose()
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
-def _log_response(request: httpx.Request, response: httpx.Response, started: float) -> None:
-    if log.isEnabledFor(logging.DEBUG):
-        log.debug(
-            "%s -> %d in %.0f ms, headers %s",
-            describe(request),
-            response.status_code,
-            (time.perf_counter() - started) * 1e3,
-            redacted_headers(response.headers.items()),
-        )
-
-
-def _log_request(request: httpx.Request) -> float:
-    if log.isEnabledFor(logging.DEBUG):
-        log.debug("%s, headers %s", describe(request), redacted_headers(request.headers.items()))
-    return time.perf_counter()
-
-
-class LoggingTransport(httpx.BaseTransport):
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        started = _log_request(request)
-        response = self.inner.handle_request(request)
-        _log_response(request, response, started)
-        return response
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class AsyncLoggingTransport(httpx.AsyncBaseTransport):
-    def __init__(self, inner: httpx.AsyncBaseTransport) -> None:
-        self.inner = inner
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        started = _log_request(request)
-        response = await self.inner.handle_async_request(request)
-        _log_response(request, response, started)
-        return response
-
-    async def aclose(self) -> None:
-        await self.inner.aclose()
-
-
-def _log_wait(request: httpx.Request, delay: float, why: str) -> None:
-    if delay > 0.001:
-        log.info("pacing: %s waits %.3fs (%s)", describe(request), delay, why)
-
-
-# A request's own pacer (an operation with limits of its own): request.extensions[PACER].
-PACER = "catalog_clients.pacer"
-
-
-class PacingTransport(httpx.BaseTransport):
-    def __init__(
-        self,
-        inner: httpx.BaseTransport,
-        pacer: Pacer,
-        sleep: Callable[[float], None] = time.sleep,
-    ) -> None:
-        self.inner, self.pacer, self._sleep = inner, pacer, sleep
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        pacer = request.extensions.get(PACER) or self.pacer
-        delay = pacer.reserve()
-        if delay > 0:
-            _log_wait(request, delay, "client-side limit")
-            self._sleep(delay)
-        response = self.inner.handle_request(request)
-        pacer.observe(response.headers)
-        return response
-
-    def close(self) -> None:
-        self.inner.close()
-
-
-class AsyncPacingTransport(httpx.AsyncBaseTransport):
-    def __init__(
-        self,
-        inner: httpx.AsyncBaseTransport,
-        pacer: Pacer,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
-    ) -> None:
-        self.inner, self.pacer, self._sleep = inner, pacer, sleep
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        pacer = request.extensions.get(PACER) or self.pacer
-        delay = pacer.reserve()
-        if delay > 0:
-            _log_wait(request, delay, "client-side limit")
-            await self._sleep(delay)
-        response = await self.inner.handle_async_request(request)
-        pacer.observe(response.headers)
         return response
 
     async def aclose(self) -> None:

@@ -21,12 +21,12 @@ from rich.console import Console
 from rich.markup import escape
 
 from .. import errors
+from .._http import log
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 
-LOGGER_NAME = "catalog_clients"
 
 TABLE_WIDTH_OFF_TERMINAL = 120
 
@@ -83,7 +83,6 @@ def verbose_logging(level: int) -> Iterator[None]:
     if level <= 0:
         yield
         return
-    logger = logging.getLogger(LOGGER_NAME)
     console = stderr_console()
     handler: logging.Handler
     if console.is_terminal:
@@ -91,16 +90,9 @@ def verbose_logging(level: int) -> Iterator[None]:
 
         handler = RichHandler(console=console, show_path=False, markup=False)
     else:
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    previous = logger.level
-    logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG if level >= 2 else logging.INFO)
-    try:
+        handler = log.stderr_handler()
+    with log.logging_to(handler, logging.DEBUG if level >= 2 else logging.INFO):
         yield
-    finally:
-        logger.removeHandler(handler)
-        logger.setLevel(previous)
 
 
 def quiet_broken_pipe() -> NoReturn:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+import attrs
 import httpx
 from klaviyo_generated import _rules
 
@@ -46,7 +47,7 @@ class _KlaviyoBase:
     ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
     """
 
-    _transport_type: type[Any] = httpx.BaseTransport
+    _transport_kind: type[Any]  # the shell's
 
     def __init__(
         self,
@@ -82,21 +83,19 @@ class _KlaviyoBase:
             )
         base = _config.from_env(base_url, "KLAVIYO_BASE_URL", DEFAULT_BASE_URL)
         assert base is not None
-        self.base_url = _config.check_url(base, "base_url")
+        settings = _config.http_settings(
+            type(self).__name__,
+            self._transport_kind,
+            base_url=base,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            transport=transport,
+        )
+        self.base_url, self.timeout = settings.base_url, settings.timeout
         self.revision = check_revision(
             _config.from_env(revision, "KLAVIYO_REVISION", DEFAULT_REVISION)
         )
-        timeout_s = _config.check_positive(timeout, "timeout")
-        assert timeout_s is not None
-        self.timeout = timeout_s
-        _config.check_count(max_retries, "max_retries", maximum=10)
-        if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
-            raise ConfigurationError(f"retry_policy must be a RetryPolicy, got {retry_policy!r}")
-        if transport is not None and not isinstance(transport, self._transport_type):
-            raise ConfigurationError(
-                f"{type(self).__name__} needs an httpx.{self._transport_type.__name__} "
-                f"as transport, got {type(transport).__name__}"
-            )
         self._uses_token = uses_token
         # The budget is per account on one server, hence key and base URL.
         identity = f"{self.base_url} {secret}"
@@ -119,19 +118,11 @@ class _KlaviyoBase:
             spelling=_spelling,
             pacer_of=pacer_of,
         )
-        settings = HttpSettings(
-            base_url=self.base_url,
-            timeout=self.timeout,
-            retry=retry_policy or RetryPolicy(max_retries=max_retries),
-            pacer=pacer,
-            headers={},
-            transport=transport if isinstance(transport, httpx.BaseTransport) else None,
-            async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
-        )
+        settings = attrs.evolve(settings, pacer=pacer)
         self._connect(settings, KeyAuth(f"{scheme} {secret}", self.base_url))
 
     def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
-        raise NotImplementedError
+        raise NotImplementedError  # the shell's
 
     def __repr__(self) -> str:
         credential = "access_token" if self._uses_token else "api_key"

@@ -10,12 +10,8 @@ import asyncio
 import itertools
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, cast
 
-import httpx
-
-from .._http import HttpSettings, build_async_client, build_sync_client
 from .._operations import AsyncShell, SyncShell
 from ..errors import CatalogClientError
 from . import _core
@@ -48,11 +44,6 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
     ``KlaviyoClient(api_key)``, or KLAVIYO_API_KEY / KLAVIYO_BASE_URL / KLAVIYO_REVISION from
     the environment. Use it as a context manager, or call ``close()``.
     """
-
-    _http: httpx.Client
-
-    def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
-        self._http = build_sync_client(settings, auth)
 
     def list_category_bulk_update_jobs(
         self,
@@ -96,7 +87,7 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
             request = walk.advance(page)
             # Let a used-up page go before the next one is fetched: two pages alive at once
             # got a page's objects promoted to the oldest GC generation, and then a full
-            # collection ran during the walk (measured: 50-70 ms in benchmark 1b).
+            # collection ran during the walk (benchmark 1b).
             del page
 
     def get_category_bulk_update_job(
@@ -147,20 +138,6 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
     def _get(self, request: dict[str, Any]) -> Page:
         return _core.parse_page(self._send_request(request))
 
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
-
 
 class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
     """Klaviyo catalog-category bulk-update jobs (asyncio); same methods, awaited.
@@ -168,12 +145,6 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
     ``async with AsyncKlaviyoClient(api_key) as k: async for job in
     k.iter_category_bulk_update_jobs(): ...``. Use ``aclose()`` outside ``async with``.
     """
-
-    _transport_type = httpx.AsyncBaseTransport
-    _http: httpx.AsyncClient
-
-    def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:
-        self._http = build_async_client(settings, auth)
 
     async def list_category_bulk_update_jobs(
         self,
@@ -240,17 +211,3 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
 
     async def _get(self, request: dict[str, Any]) -> Page:
         return _core.parse_page(await self._send_request(request))
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()

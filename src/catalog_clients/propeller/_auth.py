@@ -10,13 +10,13 @@ httpx. What remains is small enough to own: this module.
 The token request is yielded from the auth flow, so it goes through the same transport
 stack (retries, logging) as the API calls, but to ``token_url`` only. The decisions (is the
 cached token usable, build the token request, parse its answer, retry after a 401) are shared
-by both flows; the sync and async flows differ only in the kind of lock held while fetching.
+by both flows: one generator is the logic, and the sync and async flows are two short drivers
+of it that differ only in the kind of lock held while fetching.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import threading
 import time
@@ -33,11 +33,11 @@ from propeller_generated.models.client_credentials_token_request_grant_type impo
     ClientCredentialsTokenRequestGrantType,
 )
 
-from .. import errors
-from .._http.client import USER_AGENT
+from .. import _json, errors
 from .._http.responses import is_json, raise_for_status
 from .._http.retry import IDEMPOTENT
 from .._spec import operation_for
+from .._version import USER_AGENT
 from ._errors import read_token_error
 
 log = logging.getLogger("catalog_clients.propeller")
@@ -107,7 +107,7 @@ def _refusal(response: httpx.Response) -> errors.AuthenticationError:
     details: dict[str, Any] = {}
     if response.content and is_json(response):
         try:
-            details = read_token_error(json.loads(response.content))
+            details = read_token_error(_json.loads(response.content))
         except Exception:  # an unreadable refusal is still a refusal
             details = {}
     message = details.pop("message", None) or f"HTTP {response.status_code}"
@@ -130,7 +130,7 @@ def token_from_response(response: httpx.Response, now: float) -> Token:
         media = response.headers.get("content-type") or "no content type"
         raise _decode_error(response, f"expected a JSON body, got {media}")
     try:
-        return parse_token(json.loads(response.content), now)
+        return parse_token(_json.loads(response.content), now)
     except ValueError as exc:
         raise _decode_error(response, str(exc)) from None
 
@@ -238,46 +238,63 @@ class ClientCredentialsAuth(httpx.Auth):
         request.headers["Authorization"] = f"Bearer {token}"
         return request
 
-    def _retry_after_401(self, response: httpx.Response, attempt: int) -> bool:
-        # Once: a fresh token that is refused too means the credentials are the problem.
-        return response.status_code == 401 and attempt == 0 and self.can_fetch
+    # --- the flow: one generator, two drivers that differ only in the lock held ------------
 
-    # --- the two shells: identical but for the lock ------------------------------------------
-
-    def sync_auth_flow(
-        self, request: httpx.Request
-    ) -> Generator[httpx.Request, httpx.Response, None]:
+    def _flow(self, request: httpx.Request) -> Generator[httpx.Request | _Fetch, Any, None]:
+        """The auth logic. Yields the request to send (and receives its response), or a
+        ``_Fetch`` that the driver runs under its lock (and receives the token)."""
         stale: str | None = None
         for attempt in range(2):
             token = self._cached(stale)
             if token is None:
-                seen = self._answers
+                token = yield _Fetch(stale, self._answers)
+            response = yield self._authorize(request, token)
+            # Once: a fresh token that is refused too means the credentials are the problem.
+            if not (response.status_code == 401 and attempt == 0 and self.can_fetch):
+                return
+            stale = token
+
+    def _fetch_step(self, fetch: _Fetch) -> str | httpx.Request:
+        """Under the lock: a token fetched meanwhile by another request, else the token
+        request to send (its answer goes to ``_accept``)."""
+        token = self._cached(fetch.stale)
+        if token is not None:
+            return token
+        self._raise_shared_failure(fetch.answers_seen)
+        return self._token_request()
+
+    def sync_auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, Any, None]:
+        flow, sent = self._flow(request), None
+        while (step := _next(flow, sent)) is not None:
+            if isinstance(step, _Fetch):
                 with self._thread_lock:  # one fetch for all threads
-                    token = self._cached(stale)
-                    if token is None:
-                        self._raise_shared_failure(seen)
-                        token = self._accept((yield self._token_request()))
-            assert token is not None
-            response = yield self._authorize(request, token)
-            if not self._retry_after_401(response, attempt):
-                return
-            stale = token
+                    got = self._fetch_step(step)
+                    sent = got if isinstance(got, str) else self._accept((yield got))
+            else:
+                sent = yield step
 
-    async def async_auth_flow(
-        self, request: httpx.Request
-    ) -> AsyncGenerator[httpx.Request, httpx.Response]:
-        stale: str | None = None
-        for attempt in range(2):
-            token = self._cached(stale)
-            if token is None:
-                seen = self._answers
+    async def async_auth_flow(self, request: httpx.Request) -> AsyncGenerator[httpx.Request, Any]:
+        flow, sent = self._flow(request), None
+        while (step := _next(flow, sent)) is not None:
+            if isinstance(step, _Fetch):
                 async with self._async_lock:  # one fetch for all tasks
-                    token = self._cached(stale)
-                    if token is None:
-                        self._raise_shared_failure(seen)
-                        token = self._accept((yield self._token_request()))
-            assert token is not None
-            response = yield self._authorize(request, token)
-            if not self._retry_after_401(response, attempt):
-                return
-            stale = token
+                    got = self._fetch_step(step)
+                    sent = got if isinstance(got, str) else self._accept((yield got))
+            else:
+                sent = yield step
+
+
+@attrs.frozen
+class _Fetch:
+    """The flow needs a token: ``stale`` was refused (or None), and ``answers_seen`` token
+    answers had been read when it found out."""
+
+    stale: str | None
+    answers_seen: int
+
+
+def _next(flow: Generator[httpx.Request | _Fetch, Any, None], sent: Any) -> Any:
+    try:
+        return flow.send(sent)
+    except StopIteration:
+        return None

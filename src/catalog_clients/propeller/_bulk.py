@@ -171,3 +171,35 @@ class BulkUpsert:
 
     def result(self) -> BulkResult:
         return self.tally.result()
+
+
+class Window:
+    """Which chunk goes out next, at most ``concurrency`` in flight; sans I/O.
+
+    A driver sends what ``next_chunk`` hands out, remembers it under its own handle (a future
+    or a task) with ``track``, waits for some handles to finish, and passes them to
+    ``settle``. A slot is freed before the next chunk is read, so the input is never read
+    further ahead than the chunks in flight.
+    """
+
+    def __init__(self, run: BulkUpsert) -> None:
+        self.run = run
+        self.pending: dict[Any, Chunk] = {}
+        self._chunks: Iterator[Chunk] | None = run.chunks()
+
+    def next_chunk(self) -> Chunk | None:
+        """A chunk to send now, or None (no slot free, or no input left)."""
+        if self._chunks is None or len(self.pending) >= self.run.concurrency:
+            return None
+        chunk = next(self._chunks, None)
+        if chunk is None:
+            self._chunks = None
+        return chunk
+
+    def track(self, handle: Any, chunk: Chunk) -> None:
+        self.pending[handle] = chunk
+
+    def settle(self, done: Iterable[Any]) -> None:
+        """Merge the finished handles (anything with ``result()`` giving an Answer)."""
+        for handle in done:
+            self.run.settle(self.pending.pop(handle), handle.result())

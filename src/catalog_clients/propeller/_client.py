@@ -12,18 +12,17 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures as cf
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import httpx
 from propeller_generated import _rules
 
 from .. import _config
-from .._http import HttpSettings, RetryPolicy, build_async_client, build_sync_client
+from .._http import HttpSettings, RetryPolicy
 from .._operations import AsyncShell, OperationCaller, SyncShell
-from ..errors import CatalogClientError, ConfigurationError
+from ..errors import CatalogClientError
 from ._auth import ClientCredentialsAuth
-from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert
+from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert, Window
 from ._chunks import MAX_CHUNK_SIZE, Chunk
 from ._errors import read_error_envelope
 from ._inputs import Directives
@@ -76,11 +75,19 @@ class _PropellerBase:
         base = _config.from_env(base_url, "PROPELLER_BASE_URL", DEFAULT_BASE_URL)
         tokens = _config.from_env(token_url, "PROPELLER_TOKEN_URL", DEFAULT_TOKEN_URL)
         assert base is not None and tokens is not None
-        self.base_url = _config.check_url(base, "base_url")
+        settings = _config.http_settings(
+            type(self).__name__,
+            self._transport_kind,
+            base_url=base,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            transport=transport,
+            headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
+            max_connections=MAX_CONCURRENCY,
+        )
+        self.base_url, self.timeout = settings.base_url, settings.timeout
         self.token_url = _config.check_url(tokens, "token_url")
-        self.timeout = _config.check_positive(timeout, "timeout")
-        assert self.timeout is not None
-        _config.check_count(max_retries, "max_retries", maximum=10)
         if concurrency is None:
             concurrency = self.default_concurrency
         self.concurrency = _config.check_count(
@@ -100,28 +107,12 @@ class _PropellerBase:
             read_error_envelope,
             servers=(DEFAULT_BASE_URL, self.base_url),
         )
-        settings = HttpSettings(
-            base_url=self.base_url,
-            timeout=self.timeout,
-            retry=retry_policy or RetryPolicy(max_retries=max_retries),
-            headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
-            # An injected transport (tests, benchmarks) replaces real HTTP, innermost.
-            transport=transport if isinstance(transport, httpx.BaseTransport) else None,
-            async_transport=transport if isinstance(transport, httpx.AsyncBaseTransport) else None,
-            max_connections=MAX_CONCURRENCY,
-        )
-        if (
-            transport is not None
-            and settings.transport is None
-            and settings.async_transport is None
-        ):
-            raise ConfigurationError(f"transport must be an httpx transport, got {transport!r}")
-        self._connect(settings)
+        self._connect(settings, self.auth)
 
-    def _connect(self, settings: HttpSettings) -> None:
-        raise NotImplementedError
+    _transport_kind: type[Any]  # the shell's
 
-    _http: Any
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
+        raise NotImplementedError  # the shell's
 
     def __repr__(self) -> str:
         return (
@@ -157,27 +148,6 @@ class PropellerClient(SyncShell, _PropellerBase):
     ``PropellerClient(client_id, client_secret)``, or PROPELLER_CLIENT_ID /
     PROPELLER_CLIENT_SECRET / PROPELLER_BASE_URL / PROPELLER_TOKEN_URL from the environment.
     """
-
-    _http: httpx.Client
-
-    def _connect(self, settings: HttpSettings) -> None:
-        if settings.async_transport is not None and settings.transport is None:
-            raise ConfigurationError("PropellerClient needs a sync httpx transport")
-        self._http = build_sync_client(settings, self.auth)
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     @property
     def operations(self) -> Operations:
@@ -245,29 +215,17 @@ class PropellerClient(SyncShell, _PropellerBase):
             return exc
 
     def _send_concurrently(self, run: BulkUpsert) -> None:
-        pending: dict[cf.Future[Answer], Chunk] = {}
-
-        def settle_some() -> None:
-            done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
-            for future in done:
-                run.settle(pending.pop(future), future.result())
-
+        window = Window(run)
         with cf.ThreadPoolExecutor(run.concurrency, thread_name_prefix="propeller") as pool:
             try:
-                chunks = run.chunks()
-                # A slot is freed before the next chunk is read, so the input is never read
-                # further ahead than the chunks in flight.
                 while True:
-                    while len(pending) >= run.concurrency:
-                        settle_some()
-                    chunk = next(chunks, None)
-                    if chunk is None:
+                    while (chunk := window.next_chunk()) is not None:
+                        window.track(pool.submit(self._send, run, chunk), chunk)
+                    if not window.pending:
                         break
-                    pending[pool.submit(self._send, run, chunk)] = chunk
-                while pending:
-                    settle_some()
+                    window.settle(cf.wait(window.pending, return_when=cf.FIRST_COMPLETED)[0])
             finally:
-                for future in pending:  # on an abort: drop what has not started
+                for future in window.pending:  # on an abort: drop what has not started
                     future.cancel()
 
 
@@ -275,27 +233,6 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
     """Propeller Commerce REST v2 (async); the same methods as ``PropellerClient``, awaited."""
 
     default_concurrency = 4
-
-    _http: httpx.AsyncClient
-
-    def _connect(self, settings: HttpSettings) -> None:
-        if settings.transport is not None and settings.async_transport is None:
-            raise ConfigurationError("AsyncPropellerClient needs an async httpx transport")
-        self._http = build_async_client(settings, self.auth)
-
-    async def aclose(self) -> None:
-        await self._http.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        await self.aclose()
 
     @property
     def operations(self) -> AsyncOperations:
@@ -336,31 +273,22 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
         )
 
     async def _upsert(self, run: BulkUpsert) -> BulkResult:
-        pending: dict[asyncio.Task[Answer], Chunk] = {}
-
-        async def settle_some() -> None:
-            done, _ = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                run.settle(pending.pop(task), task.result())
-
+        window = Window(run)
         try:
-            chunks = run.chunks()
-            while True:  # as in the sync client: free a slot, then read the next chunk
-                while len(pending) >= run.concurrency:
-                    await settle_some()
-                chunk = next(chunks, None)
-                if chunk is None:
+            while True:  # as in the sync client, with tasks for futures
+                while (chunk := window.next_chunk()) is not None:
+                    window.track(asyncio.create_task(self._send(run, chunk)), chunk)
+                if not window.pending:
                     break
-                pending[asyncio.create_task(self._send(run, chunk))] = chunk
-            while pending:
-                await settle_some()
+                done, _ = await asyncio.wait(window.pending, return_when=asyncio.FIRST_COMPLETED)
+                window.settle(done)
         finally:
             # Cancelled, or aborted by an error: stop the chunks still in flight and wait for
             # them, so no task outlives the call.
-            for task in pending:
+            for task in window.pending:
                 task.cancel()
-            if pending:
-                await asyncio.gather(*pending, return_exceptions=True)
+            if window.pending:
+                await asyncio.gather(*window.pending, return_exceptions=True)
         return run.result()
 
     async def _send(self, run: BulkUpsert, chunk: Chunk) -> Answer:

@@ -3,7 +3,7 @@
 Tests record their cassettes against it, ``make demo`` drives the CLI against it, and the
 benchmarks measure against it. It needs the ``sandbox`` extra (starlette, uvicorn)::
 
-    python -m catalog_clients.sandbox --port 8000
+    catalog-clients sandbox --port 8000
 
 What it emulates is documented in ``catalog_clients.sandbox.app``; it is deliberately strict
 where the real services are (schema validation, auth, revisions) so that client bugs show up

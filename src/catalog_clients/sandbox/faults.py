@@ -47,7 +47,12 @@ class _DropCutResponses(logging.Filter):
         return record.getMessage() != _CUT_MESSAGE
 
 
-logging.getLogger("uvicorn.error").addFilter(_DropCutResponses())
+_QUIET = _DropCutResponses()
+
+
+def quiet_cut_responses() -> None:
+    """Keep uvicorn from logging the bodies the sandbox cuts on purpose (idempotent)."""
+    logging.getLogger("uvicorn.error").addFilter(_QUIET)
 
 
 def parse_fault(text: str) -> tuple[Flavour | None, str, float | None]:

@@ -11,6 +11,7 @@ import uvicorn
 
 from .app import create_app
 from .config import SandboxConfig
+from .faults import quiet_cut_responses
 
 _START_TIMEOUT = 10.0
 
@@ -61,6 +62,7 @@ class SandboxServer:
             sock.close()
             raise
         self._socket = sock
+        quiet_cut_responses()
         config = uvicorn.Config(
             self.app,
             log_level="warning",
