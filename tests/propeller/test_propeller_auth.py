@@ -19,7 +19,8 @@ from propeller_fakes import (
 )
 
 from catalog_clients import AsyncPropellerClient, PropellerClient, errors
-from catalog_clients.propeller._auth import ClientCredentialsAuth, lifetime, parse_token
+from catalog_clients.propeller._auth import ClientCredentialsAuth
+from catalog_clients.propeller._token import lifetime, parse_token
 
 STANDARD = {"access_token": "abc", "expires_in": 1800, "token_type": "Bearer"}
 APIGEE = {

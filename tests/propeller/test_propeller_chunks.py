@@ -12,8 +12,8 @@ import pytest
 from propeller_fakes import FakePropeller, category
 
 from catalog_clients import AsyncPropellerClient, PropellerClient, errors
+from catalog_clients.propeller import Failure
 from catalog_clients.propeller._chunks import plan_chunks
-from catalog_clients.propeller._results import Failure
 
 
 class Source:

@@ -11,15 +11,13 @@ import math
 import os
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Literal
 
-import attrs
 import typer
-from propeller_generated._rules import BULK, DIRECTIVE_KEYS
+from propeller_generated._rules import BULK
 from rich.markup import escape
-from rich.table import Table
 
 from .common import (
     EXIT_FAILED,
@@ -34,9 +32,19 @@ from .common import (
     verbose_logging,
     verbosity,
 )
-from .inputs import InputError, InputFile, LineMap, Record, format_for
+from .inputs import InputError, InputFile, format_for
 from .progress import PlainReporter, Reporter, RichReporter
 from .report import FailedItem, print_failures, summary_table, write_failures
+from .scan import (
+    Lookup,
+    Scan,
+    dry_run_report,
+    item_validator,
+    report_invalid,
+    rules_for,
+    scan_input,
+    scanned_items,
+)
 
 if TYPE_CHECKING:
     from ..propeller import Directives, Progress
@@ -67,77 +75,6 @@ Exit codes: 0 all created or updated; 1 some items failed;
 
 # The spec's limit of items per request (maxItems), the most --chunk-size takes.
 MAX_CHUNK_SIZE: int = max(bulk["max_items"] for bulk in BULK.values())
-# The reason an item would be refused client-side, or None: (index, item) -> str | None.
-Validator = Callable[[int, dict[str, Any]], str | None]
-
-
-class Scan:
-    """What the first pass learned: item count, line numbers, items refused client-side."""
-
-    def __init__(self) -> None:
-        self.count = 0
-        self.lines = LineMap()
-        self.invalid: list[FailedItem] = []
-        self.kept: list[Record] | None = None  # JSON is parsed whole once; keep its records
-
-
-def _scan(source: InputFile, validate: Validator) -> Scan:
-    scan = Scan()
-    if source.format == "json":
-        scan.kept = []
-    for record in source.records():
-        index = scan.count
-        scan.lines.add(index, record.line)
-        problem = validate(index, record.item)
-        if problem is not None:
-            scan.invalid.append(FailedItem(index, record.item, problem))
-        if scan.kept is not None:
-            scan.kept.append(record)
-        scan.count += 1
-    if scan.count == 0:
-        raise InputError("the input holds no categories")
-    return scan
-
-
-def _items(source: InputFile, scan: Scan) -> Iterator[dict[str, Any]]:
-    records = scan.kept if scan.kept is not None else source.records()
-    for record in records:
-        yield record.item
-
-
-# --by: the bulk operation, and so the items' lookup key.
-Lookup = Literal["id", "source-id"]
-
-
-def rules_for(by: Lookup) -> Any:
-    from ..propeller._validation import BY_ID, BY_SOURCE_ID
-
-    return BY_SOURCE_ID if by == "source-id" else BY_ID
-
-
-def item_validator(by: Lookup = "id") -> Validator:
-    """The library's own client-side check of one item: why it would be refused, or None.
-
-    The same function the client runs before chunking, so a dry run predicts the real run.
-    """
-    from ..propeller._chunks import item_problems
-
-    rules = rules_for(by)
-
-    def validate(index: int, item: dict[str, Any]) -> str | None:
-        problems = item_problems(index, item, rules)
-        # Worded like the client's own failures: the index is shown apart, with the line.
-        return "; ".join(str(attrs.evolve(p, index=None)) for p in problems) or None
-
-    return validate
-
-
-def describe_directives(directives: Directives) -> str:
-    wire = directives.to_wire()
-    if not wire:
-        return "none"
-    operation, fields = DIRECTIVE_KEYS
-    return ", ".join(f"{d[operation]}({', '.join(d[fields])})" for d in wire)
 
 
 def progress_callback(reporter: Reporter) -> Callable[[Progress], None]:
@@ -244,13 +181,13 @@ def upsert(
             skip_if_not_empty, skip_move_on_update, merge_translations_on_update
         )
         try:
-            scan = _scan(source, validate)
+            scan = scan_input(source, validate)
         except InputError as exc:
             fail(f"{source.name}: {exc}", EXIT_USAGE)
         if dry_run:
-            raise typer.Exit(_dry_run(scan, chunk_size, directives, failures_out))
+            raise typer.Exit(dry_run_report(scan, chunk_size, directives, failures_out))
         if strict and scan.invalid:
-            _report_invalid(scan, failures_out)
+            report_invalid(scan, failures_out)
             fail(f"{len(scan.invalid)} invalid item(s) and --strict: nothing was sent", EXIT_FAILED)
         try:
             code = _send(
@@ -297,28 +234,6 @@ def _directives(fields: str | None, skip_move: bool, merge: bool) -> Directives:
         fail(f"--skip-if-not-empty: {exc}", EXIT_USAGE)
 
 
-def _report_invalid(scan: Scan, failures_out: str | None) -> None:
-    print_failures(stderr_console(), scan.invalid, scan.lines.line_of, label="invalid")
-    if failures_out:
-        write_failures(failures_out, scan.invalid)
-
-
-def _dry_run(scan: Scan, chunk_size: int, directives: Directives, failures_out: str | None) -> int:
-    valid = scan.count - len(scan.invalid)
-    chunks = math.ceil(valid / chunk_size)
-    table = Table(title="Dry run: nothing was sent", title_justify="left", show_header=False)
-    table.add_column("what")
-    table.add_column("value")
-    table.add_row("items read", str(scan.count))
-    table.add_row("valid", str(valid))
-    table.add_row("invalid", f"[red]{len(scan.invalid)}[/]" if scan.invalid else "0")
-    table.add_row("requests", f"{chunks} (chunks of up to {chunk_size} items)")
-    table.add_row("directives", escape(describe_directives(directives)))
-    stdout_console().print(table)
-    _report_invalid(scan, failures_out)
-    return EXIT_FAILED if scan.invalid else EXIT_OK
-
-
 def _send(
     by: Lookup,
     source: InputFile,
@@ -345,7 +260,7 @@ def _send(
                 else client.bulk_upsert_categories_by_id
             )
             result = upsert(
-                _items(source, scan),
+                scanned_items(source, scan),
                 directives=directives,
                 chunk_size=chunk_size,
                 concurrency=concurrency,

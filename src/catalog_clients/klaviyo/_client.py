@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, cast
 
-from .._operations import AsyncShell, SyncShell
+from .._shells import AsyncShell, SyncShell
 from ..errors import CatalogClientError
 from . import _core
 from ._base import (

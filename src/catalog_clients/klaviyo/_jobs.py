@@ -15,8 +15,9 @@ from typing import Any
 
 from klaviyo_generated import _rules
 
-from .._schema import Compiler, Found, path_text, shown
+from .._schema import Compiler, Found
 from .._spec import operation_for
+from .._words import path_text, shown
 from ..errors import InputValidationError, Problem, WaitTimeoutError
 from ._kinds import Mismatch
 from ._models import Job

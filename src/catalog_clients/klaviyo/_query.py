@@ -15,7 +15,8 @@ from typing import Any
 
 from klaviyo_generated import _rules
 
-from .._schema import Compiler, Found, path_text, suggestion
+from .._schema import Compiler, Found
+from .._words import path_text, suggestion
 from ..errors import ConfigurationError, InputValidationError, Problem
 from ._paging import LIST_JOBS
 

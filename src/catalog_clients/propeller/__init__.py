@@ -9,10 +9,11 @@ One concern per module: ``_inputs`` (typed inputs, wire format), ``_validation``
 bodies), ``_auth`` (OAuth2), ``_bulk`` (one call, sans I/O), ``_client`` (sync/async shells).
 """
 
+from ._chunks import Failure
 from ._chunks import item_problems as category_problems
 from ._client import AsyncPropellerClient, PropellerClient
 from ._inputs import Category, CategoryBySource, Directives
-from ._results import BulkResult, Failure, Progress
+from ._results import BulkResult, Progress
 
 __all__ = [
     "AsyncPropellerClient",

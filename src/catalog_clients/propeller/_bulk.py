@@ -16,7 +16,8 @@ from propeller_generated import _rules
 from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import IDEMPOTENT
-from .._schema import Compiler, Found, path_text
+from .._schema import Compiler, Found
+from .._words import path_text
 from ..errors import (
     AuthenticationError,
     CatalogClientError,

@@ -15,10 +15,27 @@ from typing import Any
 import attrs
 
 from .. import _json
-from ..errors import Problem
+from ..errors import CatalogClientError, Problem
 from ._inputs import TYPED_INPUTS
-from ._results import Failure
 from ._validation import BY_ID, ItemRules
+
+
+@attrs.frozen
+class Failure:
+    """One input item that was not created or updated.
+
+    ``error`` is the server's per-item message, a client-side validation message, or the typed
+    exception of a chunk that failed as a whole (the same exception for each of its items).
+    """
+
+    index: int
+    item: Any
+    error: str | CatalogClientError
+
+    @property
+    def reason(self) -> str:
+        return str(self.error)
+
 
 MAX_CHUNK_SIZE = BY_ID.max_items  # the spec's limit per request (maxItems)
 

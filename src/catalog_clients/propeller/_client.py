@@ -19,7 +19,8 @@ from propeller_generated import _rules
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy
-from .._operations import AsyncShell, OperationCaller, SyncShell
+from .._operations import OperationCaller
+from .._shells import AsyncShell, SyncShell
 from ..errors import CatalogClientError
 from ._auth import ClientCredentialsAuth
 from ._bulk import MAX_CONCURRENCY, Answer, BulkUpsert, Window

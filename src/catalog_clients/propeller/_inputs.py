@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 from propeller_generated import _rules
 
-from .._schema import camel_case
+from .._words import camel_case
 from ..errors import InputValidationError
 from ._validation import directive_problems
 

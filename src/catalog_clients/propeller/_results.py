@@ -11,7 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 from propeller_generated import _rules
@@ -19,32 +19,13 @@ from propeller_generated.models.bulk_item_result import BulkItemResult
 from propeller_generated.types import Unset
 
 from ..errors import CatalogClientError
-
-if TYPE_CHECKING:
-    from ._chunks import Chunk
+from ._chunks import Chunk, Failure
 
 log = logging.getLogger("catalog_clients.propeller")
 
 _DECIMAL = re.compile(r"-?[0-9]+")
 _MAX_DIGITS = 4000  # below sys.get_int_max_str_digits()'s default of 4300
 NOT_REPORTED = "the server's answer did not report this item (no result with its lookup key)"
-
-
-@attrs.frozen
-class Failure:
-    """One input item that was not created or updated.
-
-    ``error`` is the server's per-item message, a client-side validation message, or the typed
-    exception of a chunk that failed as a whole (the same exception for each of its items).
-    """
-
-    index: int
-    item: Any
-    error: str | CatalogClientError
-
-    @property
-    def reason(self) -> str:
-        return str(self.error)
 
 
 @attrs.frozen

@@ -13,8 +13,9 @@ from typing import Any
 from propeller_generated import _rules
 
 from .._accept import Acceptor
-from .._schema import Compiler, Found, path_text, shown, suggestion
+from .._schema import Compiler, Found
 from .._spec import operation_for
+from .._words import path_text, shown, suggestion
 from ..errors import Problem
 
 _COMPILER = Compiler(_rules.SCHEMAS)

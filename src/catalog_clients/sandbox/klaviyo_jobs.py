@@ -17,7 +17,8 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .faults import error_body, json_response
-from .klaviyo import RateWindows, _credentials, bad_request, error, parse_revision, render_job
+from .klaviyo import RateWindows, _credentials, bad_request, error
+from .klaviyo_shapes import parse_revision, render_job
 
 MAX_CATEGORIES = 100
 JOB_TYPE = "catalog-category-bulk-update-job"

@@ -1,0 +1,137 @@
+"""The two drivers of ``OperationCaller``: ``SyncShell`` and ``AsyncShell``, mixed into the
+four clients. Each owns its httpx client, sends what the pure caller built and hands the
+answer back to it; they differ only in awaiting.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import AsyncIterator, Callable, Iterator
+from types import ModuleType, TracebackType
+from typing import Any, Self
+
+import httpx
+
+from ._http.client import HttpSettings, build_client
+from ._http.responses import to_connection_error
+from ._operations import OperationCaller, PageWalk
+
+
+def transport_error(exc: httpx.HTTPError) -> BaseException:
+    """The typed error for an httpx failure that escaped the transport stack."""
+    try:
+        request = exc.request
+    except RuntimeError:  # an httpx error raised without a request attached
+        request = httpx.Request("GET", "http://unknown/")
+    return to_connection_error(request, exc)
+
+
+class _Shell:
+    """What both drivers share: the httpx client, and ``client.operations`` made on first use."""
+
+    _caller: OperationCaller
+    _operations: Any = None
+    _call: Callable[..., Any]
+    _http: Any
+    # Which httpx client the shell drives, and which injected transports fit under it.
+    _client_kind: type[Any]  # httpx.Client or httpx.AsyncClient
+    _transport_kind: type[Any]  # httpx.BaseTransport or httpx.AsyncBaseTransport
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
+        self._http = build_client(self._client_kind, settings, auth)
+
+    def _operations_of(self, package: str, name: str) -> Any:
+        """``client.operations``: the generated package's ``name`` class over this client,
+        imported and made on first use (the endpoints and models load only then)."""
+        if self._operations is None:
+            module = importlib.import_module(f"{package}.operations")
+            self._operations = getattr(module, name)(self._call)
+        return self._operations
+
+
+class SyncShell(_Shell):
+    """The sync driver of the two steps: send, then parse. Mixed into the sync clients."""
+
+    _http: httpx.Client
+    _client_kind: type[Any] = httpx.Client
+    _transport_kind: type[Any] = httpx.BaseTransport
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        try:
+            return self._http.request(**request)
+        except httpx.HTTPError as exc:  # the transport maps these; this is the safety net
+            raise transport_error(exc) from exc
+
+    def _call(
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
+    ) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(self._send_request(request), model)
+
+    def paginate(self, operation: Callable[..., Any], /, **params: Any) -> Iterator[Any]:
+        """Every item of every page of a list operation of ``client.operations``, e.g.
+        ``client.paginate(client.operations.get_update_categories_jobs)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = operation(**arguments)
+            yield from walk.items(page)
+            arguments = walk.advance(page)
+
+
+class AsyncShell(_Shell):
+    """The asyncio driver of the two steps. Mixed into the async clients."""
+
+    _http: httpx.AsyncClient
+    _client_kind: type[Any] = httpx.AsyncClient
+    _transport_kind: type[Any] = httpx.AsyncBaseTransport
+
+    async def aclose(self) -> None:
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        try:
+            return await self._http.request(**request)
+        except httpx.HTTPError as exc:
+            raise transport_error(exc) from exc
+
+    async def _call(
+        self, operation_id: str, endpoint: ModuleType, model: Any, arguments: dict[str, Any]
+    ) -> Any:
+        request = self._caller.request(operation_id, endpoint, arguments)
+        return self._caller.parse(await self._send_request(request), model)
+
+    async def paginate(self, operation: Callable[..., Any], /, **params: Any) -> AsyncIterator[Any]:
+        """Every item of every page: ``async for x in client.paginate(client.operations.X)``."""
+        walk = PageWalk(self._caller.operation(operation.__name__), params)
+        arguments: dict[str, Any] | None = walk.arguments
+        while arguments is not None:
+            page = await operation(**arguments)
+            for item in walk.items(page):
+                yield item
+            arguments = walk.advance(page)
