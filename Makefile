@@ -16,10 +16,12 @@ CASSETTE_PORT ?= 18765
 DEMO_PORT ?= 18766
 
 .PHONY: help venv generate check-generated spec-check fault-table lint format typecheck test test-fast \
+	test-contract test-slow \
 	cassettes demo bench bench-smoke clean
 
 help:
 	@echo "make test             bootstrap, check generated code, lint, types, tests (what CI runs)"
+	@echo "make test-fast        the unit tier only (under 30 s)"
 	@echo "make demo             run the CLI against a local sandbox"
 	@echo "make generate         regenerate generated/ from spec/"
 	@echo "make check-generated  fail if generated/ differs from the specs' output"
@@ -66,8 +68,15 @@ typecheck: venv
 test: venv check-generated spec-check lint typecheck
 	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider -n auto --dist loadfile --record-mode=none --block-network
 
+# The tiers (tests/conftest.py marks each test): unit (seconds), contract, slow.
 test-fast: venv
-	$(BIN)/python -m pytest -q -x --record-mode=none --block-network
+	$(BIN)/python -m pytest -q -x -p no:cacheprovider -p no:schemathesis -m unit --record-mode=none --block-network
+
+test-contract: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile -m contract --record-mode=none --block-network
+
+test-slow: venv
+	$(BIN)/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile -m slow --record-mode=none --block-network
 
 cassettes: venv
 	$(BIN)/python scripts/with_sandbox.py --port $(CASSETTE_PORT) -- \

@@ -88,8 +88,43 @@ def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
     vcr.register_matcher("json_body", _json_body_matcher)
 
 
+# The three tiers (``make test-fast`` runs the first, ``make test`` all three):
+# - unit: the pure core and the shells over in-memory fakes, seconds in all;
+# - contract: cassettes, the specs, live loopback sandboxes, the CLI and the README;
+# - slow: fuzzing (every hypothesis test), chaos, schemathesis, the fault matrix,
+#   regeneration and the bench smoke.
+SLOW_FILES = frozenset(
+    {
+        "tests/reliability/test_schemathesis.py",
+        "tests/reliability/test_fault_matrix.py",
+        "tests/reliability/test_fuzz_parsers.py",
+        "tests/reliability/test_chaos.py",
+        "tests/reliability/test_secrets.py",
+        "tests/regeneration/test_regeneration.py",
+        "tests/test_bench_smoke.py",
+    }
+)
+CONTRACT_DIRS = ("tests/spec/", "tests/sandbox/", "tests/cli/", "tests/reliability/")
+CONTRACT_FILES = frozenset({"tests/test_readme.py"})
+
+
+def tier_of(item: pytest.Item) -> str:
+    path = item.nodeid.split("::", 1)[0]
+    if path in SLOW_FILES or getattr(getattr(item, "obj", None), "is_hypothesis_test", False):
+        return "slow"
+    if (
+        path in CONTRACT_FILES
+        or path.startswith(CONTRACT_DIRS)
+        or item.get_closest_marker("vcr") is not None
+        or item.get_closest_marker("sandbox") is not None
+    ):
+        return "contract"
+    return "unit"
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
+        item.add_marker(getattr(pytest.mark, tier_of(item)))
         for marker in item.iter_markers(name="vcr"):
             if "record_mode" in marker.kwargs:
                 raise pytest.UsageError(

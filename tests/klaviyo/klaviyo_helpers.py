@@ -13,7 +13,6 @@ from urllib.parse import quote
 import httpx
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
-from catalog_clients._http import RetryPolicy
 from catalog_clients.klaviyo import DEFAULT_REVISION, Job, Page
 from catalog_clients.klaviyo._paging import LIST_JOBS
 from catalog_clients.klaviyo._query import path_for
@@ -23,16 +22,6 @@ SEED = json.loads((EXAMPLES / "klaviyo-get-update-categories-jobs.200.json").rea
 JSONAPI = "application/vnd.api+json"
 # The list path of the default revision, as the client sends it.
 PATH = path_for(LIST_JOBS, DEFAULT_REVISION)
-
-
-class NoWait(RetryPolicy):
-    """The real retry decisions without the waits (Retry-After included), for fast tests."""
-
-    def compute_delay(self, attempt: int, response: httpx.Response | None) -> float:
-        return 0.0
-
-
-NO_WAIT = NoWait(max_retries=3)
 
 
 def response(

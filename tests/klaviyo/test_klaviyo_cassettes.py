@@ -11,7 +11,8 @@ from datetime import UTC, datetime
 from typing import Any
 
 import pytest
-from klaviyo_helpers import NO_WAIT, CountingTransport, NoWait, Sandbox, collect, one_page, pages
+from fakes import NO_WAIT, NoWait
+from klaviyo_helpers import CountingTransport, Sandbox, collect, one_page, pages
 
 from catalog_clients.errors import (
     AuthenticationError,

@@ -12,7 +12,8 @@ from typing import Any
 
 import httpx
 import pytest
-from klaviyo_helpers import JSONAPI, NO_WAIT, PATH, SEED, FakeKlaviyo, collect, jobs_until_error
+from fakes import NO_WAIT
+from klaviyo_helpers import JSONAPI, PATH, SEED, FakeKlaviyo, collect, jobs_until_error
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
 from catalog_clients._http import RateLimit, RetryPolicy

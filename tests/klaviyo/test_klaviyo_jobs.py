@@ -12,7 +12,8 @@ import pickle
 from typing import Any
 
 import pytest
-from klaviyo_helpers import NO_WAIT, CountingTransport, Sandbox
+from fakes import NO_WAIT
+from klaviyo_helpers import CountingTransport, Sandbox
 
 from catalog_clients import AsyncKlaviyoClient, KlaviyoClient
 from catalog_clients.errors import InputValidationError, NotFoundError, WaitTimeoutError

@@ -14,14 +14,12 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-
-from catalog_clients._http import RetryPolicy
+from fakes import NO_WAIT
 
 BASE_URL = "http://127.0.0.1:9/v2"
 TOKEN_URL = "http://127.0.0.1:9/oauth2/token"
 CLIENT_ID = "fake-client"
 CLIENT_SECRET = "fake-secret-value"
-FAST_RETRIES = RetryPolicy(backoff_base=0.001, backoff_max=0.002)
 SEED_400 = {
     "error": {
         "code": 10007,
@@ -161,7 +159,7 @@ class FakePropeller:
             "client_secret": CLIENT_SECRET,
             "base_url": BASE_URL,
             "token_url": TOKEN_URL,
-            "retry_policy": FAST_RETRIES,
+            "retry_policy": NO_WAIT,
             **overrides,
         }
 

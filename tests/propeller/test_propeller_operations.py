@@ -9,15 +9,10 @@ from typing import Any
 
 import httpx
 import pytest
+from fakes import NoWait
 from propeller_generated.models import BulkCategoriesByIdRequest, BulkCategoriesResponse
 
 from catalog_clients import AsyncPropellerClient, PropellerClient, errors
-from catalog_clients._http import RetryPolicy
-
-
-class NoWait(RetryPolicy):
-    def compute_delay(self, attempt: int, response: httpx.Response | None) -> float:
-        return 0.0
 
 
 def category(i: int) -> dict[str, Any]:

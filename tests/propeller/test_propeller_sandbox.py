@@ -14,7 +14,7 @@ from typing import Any
 
 import httpx
 import pytest
-from propeller_fakes import FAST_RETRIES
+from fakes import NO_WAIT
 
 from catalog_clients import (
     AsyncPropellerClient,
@@ -46,7 +46,7 @@ def make(settings: ModuleType) -> Any:
             settings.PROPELLER_CLIENT_SECRET,
             base_url=f"{settings.SANDBOX_URL}/v2",
             token_url=f"{settings.SANDBOX_URL}/oauth2/token",
-            retry_policy=FAST_RETRIES,
+            retry_policy=NO_WAIT,
             **kw,
         )
 
