@@ -119,6 +119,7 @@ class ChildRun:
     stdout: str
     stderr: str
     wall: float  # seconds, process start to exit
+    cpu: float  # seconds of user + system CPU time of the child itself (wait4)
     max_rss_mb: float  # the child's peak RSS: its own report, else ru_maxrss of its pid
 
 
@@ -163,7 +164,8 @@ def run_child(
         if line.startswith(PEAK_MARKER):
             peak_kb = float(line.split()[1])
             break
-    return ChildRun(process.returncode, stdout, stderr, wall, peak_kb / 1024)
+    cpu = usage.ru_utime + usage.ru_stime
+    return ChildRun(process.returncode, stdout, stderr, wall, cpu, peak_kb / 1024)
 
 
 def check_child(run: ChildRun, what: str) -> ChildRun:

@@ -69,7 +69,43 @@ def _job(number: int) -> dict[str, Any]:
     }
 
 
-def render_pages(pages: int = 200, per_page: int = 100) -> Pages:
+def _mixed_job(number: int, unknown_status: bool = True) -> dict[str, Any]:
+    """A job as real pages vary: nulls, ``Z`` and offset-less datetimes, a status the spec
+    does not list (unless ``unknown_status`` is off), extra fields, job errors with ``meta``."""
+    job = _job(number)
+    attributes = job["attributes"]
+    if number % 5 == 0:
+        attributes.update(completed_count=None, completed_at=None, expires_at=None)
+    if number % 7 == 0:
+        attributes["created_at"] = attributes["created_at"].replace("+00:00", "Z")
+    if number % 11 == 0:
+        attributes["expires_at"] = "2025-02-01T10:00:00"  # no offset
+    if number % 13 == 0 and unknown_status:
+        attributes["status"] = "paused"  # not (yet) in the spec
+    if number % 3 == 0:
+        attributes["priority"] = number % 10  # a field added after the spec was written
+        job["meta"] = {"trace": f"t{number}"}
+    if number % 4 == 0:
+        attributes["failed_count"] = 1
+        attributes["errors"] = [
+            {
+                "id": f"err-{number}",
+                "code": "invalid",
+                "title": "Invalid input.",
+                "detail": f"Category {number} has an invalid name.",
+                "source": {"pointer": "/data/attributes/name"},
+                "meta": {"row": number},
+            }
+        ]
+    return job
+
+
+def render_pages(
+    pages: int = 200, per_page: int = 100, *, mixed: bool = False, unknown_status: bool = True
+) -> Pages:
+    def make(number: int) -> dict[str, Any]:
+        return _mixed_job(number, unknown_status) if mixed else _job(number)
+
     bodies: dict[str | None, bytes] = {}
     for page in range(pages):
         cursor = None if page == 0 else cursor_of(page)
@@ -80,7 +116,7 @@ def render_pages(pages: int = 200, per_page: int = 100) -> Pages:
                 f"{LINK_BASE}?page%5Bcursor%5D={cursor_of(page + 1)}" if page + 1 < pages else None
             ),
         }
-        data = [_job(page * per_page + k) for k in range(per_page)]
+        data = [make(page * per_page + k) for k in range(per_page)]
         bodies[cursor] = json.dumps({"data": data, "links": links}).encode()
     return Pages(bodies, pages, per_page)
 

@@ -23,7 +23,7 @@ from benchmarks.common import Config, Section, ensure_import_paths
 
 ensure_import_paths()
 
-from benchmarks import bulk, memory, pacing, paging, report, startup  # noqa: E402
+from benchmarks import bulk, cpu_paging, memory, pacing, paging, report, startup  # noqa: E402
 
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
@@ -31,6 +31,7 @@ RESULTS = Path(__file__).resolve().parent / "results.md"
 BENCHMARKS: dict[str, tuple[str, Callable[[Config], Section]]] = {
     "1a": ("paging in-process", paging.run_in_process),
     "1b": ("paging loopback", paging.run_loopback),
+    "1c": ("paging CPU", cpu_paging.run),
     "2": ("startup", startup.run),
     "3": ("bulk server check", bulk.server_check),
     "3a": ("bulk", lambda c: bulk.run(c, delay=0.0, key="3a")),

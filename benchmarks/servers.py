@@ -119,8 +119,10 @@ class HttpProtocol(asyncio.Protocol):
 # --- the applications ------------------------------------------------------------------------
 
 
-def pages_app(pages: int, per_page: int) -> Handler:
-    rendered = fixtures.render_pages(pages, per_page)
+def pages_app(
+    pages: int, per_page: int, mixed: bool = False, unknown_status: bool = True
+) -> Handler:
+    rendered = fixtures.render_pages(pages, per_page, mixed=mixed, unknown_status=unknown_status)
     answers = {
         cursor: response(200, body, b"application/vnd.api+json")
         for cursor, body in rendered.bodies.items()
@@ -260,10 +262,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pages", type=int, default=200)
     parser.add_argument("--per-page", type=int, default=100)
     parser.add_argument("--delay", type=float, default=0.0)
+    parser.add_argument("--mixed", action="store_true", help="pages of mixed-shape jobs")
+    parser.add_argument(
+        "--known-statuses", action="store_true", help="mixed, but only the spec's statuses"
+    )
     parser.add_argument("--limit", type=_limit, action="append", default=[])
     args = parser.parse_args(argv)
     if args.kind == "pages":
-        handler = pages_app(args.pages, args.per_page)
+        handler = pages_app(args.pages, args.per_page, args.mixed, not args.known_statuses)
     elif args.kind == "bulk":
         handler = bulk_app(args.delay)
     else:

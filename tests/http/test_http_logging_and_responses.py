@@ -199,3 +199,18 @@ def test_the_cli_handler_replaces_the_env_one_so_no_line_prints_twice(
             if handler not in before:
                 log.logger.removeHandler(handler)
         log.logger.setLevel(level)
+
+
+def test_a_cookie_a_server_sets_is_never_sent_back() -> None:
+    script = Script(
+        lambda: httpx.Response(200, headers={"Set-Cookie": "session=planted; Path=/"}, json={}),
+        200,
+    )
+    settings = HttpSettings(
+        base_url="https://a.klaviyo.test", transport=httpx.MockTransport(script)
+    )
+    with build_client(httpx.Client, settings) as client:
+        client.get("/first")
+        client.get("/second")
+        assert len(client.cookies) == 0
+    assert [r.headers.get("cookie") for r in script.requests] == [None, None]

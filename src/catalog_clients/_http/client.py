@@ -33,6 +33,14 @@ class HttpSettings:
     max_connections: int = 20
 
 
+class _NoCookies(httpx.Cookies):
+    """An API client keeps no cookies: what a server (or anything in between) sets is never
+    sent back. It also spares every response httpx's cookie-jar processing."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
 @functools.cache
 def _ssl_context() -> ssl.SSLContext:
     # Loading the CA bundle costs as much as parsing thousands of jobs; one verifying context
@@ -58,7 +66,7 @@ def build_client(
         sync_inner = settings.transport or httpx.HTTPTransport(verify=_ssl_context(), limits=limits)
         assert isinstance(sync_inner, httpx.BaseTransport)
         stack = PolicyTransport(sync_inner, settings.retry, settings.pacer)
-    return kind(
+    client = kind(
         base_url=settings.base_url,
         headers={"User-Agent": USER_AGENT, **settings.headers},
         auth=auth,
@@ -67,3 +75,6 @@ def build_client(
         # Credentials never follow a redirect to another host.
         follow_redirects=False,
     )
+    # httpx's ``cookies=`` copies into a jar of its own; the no-op jar has to replace it.
+    client._cookies = _NoCookies()
+    return client

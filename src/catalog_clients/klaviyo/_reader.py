@@ -10,6 +10,7 @@ into a ``ResponseDecodeError`` that keeps the raw body. Unknown fields are kept 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime
 from typing import Any
 
 from klaviyo_generated import _rules
@@ -75,7 +76,7 @@ def compile_plan(
         for key in required
     ]
     namespace: dict[str, Any] = {"mismatch": mismatch, "Mismatch": Mismatch, "cls": cls}
-    namespace |= {"at": _at, "where": _where}
+    namespace |= {"at": _at, "where": _where, "fromiso": datetime.fromisoformat, "UTC": UTC}
     for field in plan:
         for path in field.paths:
             parent = path[:-1]
@@ -108,12 +109,19 @@ def compile_plan(
                 lines.append(f"        p{i} = {path!r}")
         if len(field.paths) > 1:
             lines.insert(len(lines) - 3 * (len(field.paths) - 1), f"    p{i} = {field.paths[0]!r}")
-        empty = "[]" if field.kind in _EMPTY_LISTS else "None"
         plain = _PLAIN.get(field.kind)
         call = f"r{i}(v{i}, base, p{i}, f{i})"
         if plain:
             lines.append(f"    if v{i} is not None and type(v{i}) is not {plain}:")
             lines.append(f"        v{i} = {call}")
+        elif field.kind == "datetime":  # the common UTC text parsed in line; the reader
+            # handles the rest ("z", offsets, no offset, out of range) and names a mismatch
+            lines.append(f"    if v{i} is not None:")
+            lines.append("        try:")
+            lines.append(f"            d = fromiso(v{i})")
+            lines.append("        except (TypeError, ValueError):")
+            lines.append("            d = None")
+            lines.append(f"        v{i} = d if d is not None and d.tzinfo is UTC else {call}")
         elif field.kind == "enum":  # a known value straight from the enum's table
             assert field.model is not None
             namespace[f"e{i}"] = {m.value: m for m in _rules.ENUMS[field.model]}
@@ -121,8 +129,10 @@ def compile_plan(
             lines.append(
                 f"        v{i} = (e{i}.get(v{i}) if type(v{i}) is str else None) or {call}"
             )
+        elif field.kind in _EMPTY_LISTS:  # null and [] (the common case) need no reader
+            lines.append(f"    v{i} = [] if v{i} is None or v{i} == [] else {call}")
         else:
-            lines.append(f"    v{i} = {empty} if v{i} is None else {call}")
+            lines.append(f"    v{i} = None if v{i} is None else {call}")
         arguments.append(f"{field.name}=v{i}")
     if keep_raw:  # Job.raw builds the generated model from the decoded object when first read
         arguments.append("raw=obj")
