@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._http import HttpSettings, RetryPolicy
+from ._http.transport import DEFAULT_MAX_RESPONSE_BYTES
 from .errors import ConfigurationError
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -88,6 +89,11 @@ def check_count(value: int, what: str, *, minimum: int = 0, maximum: int | None 
     return value
 
 
+def header_safe(secret: str) -> bool:
+    """Printable ASCII without spaces: anything else would break (or split) a header line."""
+    return secret.isascii() and secret.isprintable() and " " not in secret
+
+
 def redact(secret: str | None) -> str:
     """How a secret appears in reprs: never any of its characters."""
     return "<unset>" if not secret else "<redacted>"
@@ -104,12 +110,14 @@ def http_settings(
     transport: Any,
     headers: Mapping[str, str] | None = None,
     max_connections: int = 20,
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
 ) -> HttpSettings:
     """The checked HTTP settings of a client (``owner`` names it in errors); the one place
     both vendors' constructors check what they share."""
     checked_timeout = check_positive(timeout, "timeout")
     assert checked_timeout is not None
     check_count(max_retries, "max_retries", maximum=10)
+    check_count(max_response_bytes, "max_response_bytes", minimum=1)
     if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
         raise ConfigurationError(f"retry_policy must be a RetryPolicy, got {retry_policy!r}")
     if transport is not None and not isinstance(transport, transport_kind):
@@ -125,4 +133,5 @@ def http_settings(
         headers=dict(headers or {}),
         transport=transport,
         max_connections=max_connections,
+        max_response_bytes=max_response_bytes,
     )

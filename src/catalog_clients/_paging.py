@@ -6,6 +6,7 @@ never to the host the link names.
 
 from __future__ import annotations
 
+from collections import deque
 from urllib.parse import parse_qsl, urlsplit
 
 from .errors import PaginationError
@@ -30,12 +31,18 @@ def cursor_from_link(link: str | None, parameter: str | None) -> str | None:
 
 
 class SeenCursors:
-    """The cursors a walk has followed: one seen again means the server loops."""
+    """The cursors a walk has followed: one seen again means the server loops.
 
-    __slots__ = ("_seen",)
+    Only the last ``remember`` are kept, so a walk of millions of pages holds bounded memory;
+    a loop longer than that is what ``max_pages`` is for.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("_order", "_remember", "_seen")
+
+    def __init__(self, remember: int = 10_000) -> None:
         self._seen: set[str] = set()
+        self._order: deque[str] = deque()
+        self._remember = remember
 
     def add(self, cursor: str) -> None:
         if cursor in self._seen:
@@ -43,3 +50,6 @@ class SeenCursors:
                 f"the server sent the cursor {cursor!r} a second time; stopping instead of looping"
             )
         self._seen.add(cursor)
+        self._order.append(cursor)
+        if len(self._order) > self._remember:
+            self._seen.discard(self._order.popleft())

@@ -28,6 +28,7 @@ __all__ = [
     "Problem",
     "RateLimitError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "SchemaValidationError",
     "ServerError",
     "WaitTimeoutError",
@@ -50,8 +51,22 @@ def request_id_from(headers: Mapping[str, str]) -> str | None:
     return next((lowered[h] for h in REQUEST_ID_HEADERS if h in lowered), None)
 
 
+def _rebuilt(cls: type[BaseException], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    error = cls.__new__(cls)
+    error.args = args
+    error.__dict__.update(state)
+    return error
+
+
 class CatalogClientError(Exception):
-    """Base class of every error raised by catalog_clients."""
+    """Base class of every error raised by catalog_clients.
+
+    Every error pickles to the same type, message and fields (multiprocessing, task queues),
+    whatever its constructor takes: the state is restored, the constructor is not re-run.
+    """
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return _rebuilt, (type(self), self.args, dict(vars(self)))
 
 
 class ConfigurationError(CatalogClientError):
@@ -94,9 +109,6 @@ class WaitTimeoutError(CatalogClientError):
         super().__init__(message)
         self.job = job
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return type(self), (str(self), self.job)
-
 
 class APIConnectionError(CatalogClientError):
     """The request did not get a complete response: refused, reset, cut mid-body, DNS..."""
@@ -110,6 +122,16 @@ class APIConnectionError(CatalogClientError):
 
 class APITimeoutError(APIConnectionError):
     """The request timed out (connect, read, write, pool, or the per-call deadline)."""
+
+
+class ResponseTooLargeError(CatalogClientError):
+    """A response body grew past ``limit`` bytes (counted after decompression); reading
+    stopped there, so a huge or decompression-bomb body cannot exhaust memory."""
+
+    def __init__(self, limit: int, *, method: str | None = None, url: str | None = None) -> None:
+        self.limit, self.method, self.url = limit, method, url
+        where = f" ({method} {url})" if method and url else ""
+        super().__init__(f"the response body exceeds {limit} bytes, the limit{where}")
 
 
 class ResponseDecodeError(CatalogClientError):

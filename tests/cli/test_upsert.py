@@ -290,3 +290,32 @@ def test_verbose_output_never_shows_secrets(live: Sandbox, tmp_path: Path) -> No
     assert "access_token" not in run.output
     for token in live.issued_tokens():
         assert token not in run.output
+
+
+def test_a_line_nested_too_deeply_is_exit_2_naming_the_line(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "deep.jsonl"
+    source.write_text(jsonl(category(93001)) + "[" * 100_000 + "]" * 100_000 + "\n")
+    run = cli("propeller", "upsert", str(source))
+    assert run.exit_code == 2, run
+    assert "line 2" in run.stderr and "nested too deeply" in run.stderr
+    assert "Traceback" not in run.output and 93001 not in live.categories()
+
+
+def test_a_lone_surrogate_is_caught_by_the_dry_run_and_written_back_safely(
+    live: Sandbox, tmp_path: Path
+) -> None:
+    source = tmp_path / "surrogate.jsonl"
+    bad = category(93002, EN="bad \ud800 name")
+    # Valid JSON text: the escape stays an escape in the file.
+    source.write_text(jsonl(category(93003), bad), encoding="utf-8")
+    dry = cli("propeller", "upsert", str(source), "--dry-run")
+    assert dry.exit_code == 1, dry
+    assert "cannot be encoded" in dry.stderr and "line 2" in dry.stderr
+
+    failures = tmp_path / "failed.jsonl"
+    real = cli("propeller", "upsert", str(source), "--failures-out", str(failures))
+    assert real.exit_code == 1, real
+    assert _counts(real.stdout) == {"created": 1, "updated": 0, "failed": 1}
+    (record,) = failures_of(failures)
+    assert record["item"] == bad  # reads back as the very item, surrogate included
+    assert 93002 not in live.categories()

@@ -6,16 +6,18 @@ import asyncio
 import itertools
 from bisect import bisect_left
 from collections import Counter
+from typing import Any
 
 import httpx
 import pytest
-from http_fakes import FakeClock
+from http_fakes import FakeClock, Script
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog_clients._http import Pacer, RateLimit, RetryPolicy, shared_pacer
 from catalog_clients._http.pacing import DEFAULT_MARGIN, _registry
 from catalog_clients._http.transport import AsyncPolicyTransport, PolicyTransport
+from catalog_clients.errors import APITimeoutError, RateLimitError
 from catalog_clients.klaviyo._client import DEFAULT_RATE_LIMITS as KLAVIYO_LIMITS
 
 
@@ -157,15 +159,75 @@ def test_a_list_valued_header_is_read_and_a_reset_within_the_cap_held() -> None:
     assert pacer.observe(httpx.Headers(headers)) == 60.0
 
 
-@pytest.mark.parametrize("reset", ["61", "999999", "1e12", "inf", "nan", "-5"])
-def test_a_reset_beyond_the_cap_or_not_finite_holds_nothing(reset: str) -> None:
-    # Holding every later request of every client with the key for hours is worse than
-    # one request that the server answers 429 (whose Retry-After then fails fast).
+@pytest.mark.parametrize("reset", ["nan", "-5", "0"])
+def test_a_reset_that_says_nothing_holds_nothing(reset: str) -> None:
     clock = FakeClock()
     pacer = Pacer(KLAVIYO_LIMITS, clock=clock)
     headers = {"RateLimit-Remaining": "0", "RateLimit-Reset": reset}
     assert pacer.observe(httpx.Headers(headers)) == 0.0
     assert pacer.reserve() == 0.0
+
+
+@pytest.mark.parametrize("reset", ["61", "999999", "1e12", "inf"])
+def test_a_reset_beyond_the_cap_is_kept_but_never_booked(reset: str) -> None:
+    clock = FakeClock()
+    pacer = Pacer(KLAVIYO_LIMITS, clock=clock)
+    headers = {"RateLimit-Remaining": "0", "RateLimit-Reset": reset}
+    assert pacer.observe(httpx.Headers(headers)) == float(reset)
+    # Asked with a cap, the pacer says how long and books nothing: the caller fails fast.
+    assert pacer.reserve(max_wait=60.0) == pytest.approx(float(reset))
+    assert pacer.reserve(max_wait=60.0) == pytest.approx(float(reset))
+
+
+@pytest.mark.parametrize("reset", ["61", "1e12", "inf"])
+@pytest.mark.parametrize("kind", ["sync", "async"])
+def test_a_reset_beyond_the_cap_fails_the_next_call_fast_without_sending(
+    reset: str, kind: str
+) -> None:
+    clock = FakeClock()
+    pacer = Pacer(KLAVIYO_LIMITS, clock=clock)
+    server_headers = {"RateLimit-Remaining": "0", "RateLimit-Reset": reset}
+    script = Script(lambda: httpx.Response(200, headers=server_headers, json={}))
+    policy = RetryPolicy(max_retry_after=60.0)
+    if kind == "sync":
+        transport: Any = PolicyTransport(
+            httpx.MockTransport(script), policy, pacer, sleep=clock.sleep
+        )
+        with httpx.Client(transport=transport, base_url="https://x.test") as client:
+            assert client.get("/").status_code == 200
+            with pytest.raises(RateLimitError) as caught:
+                client.get("/")
+    else:
+
+        async def fake_sleep(seconds: float) -> None:
+            clock.sleep(seconds)
+
+        async def run() -> Any:
+            inner = httpx.MockTransport(script)
+            transport = AsyncPolicyTransport(inner, policy, pacer, sleep=fake_sleep)
+            async with httpx.AsyncClient(transport=transport, base_url="https://x.test") as c:
+                assert (await c.get("/")).status_code == 200
+                with pytest.raises(RateLimitError) as caught:
+                    await c.get("/")
+            return caught
+
+        caught = asyncio.run(run())
+    assert caught.value.retry_after == pytest.approx(float(reset))
+    assert "beyond the 60s cap" in str(caught.value)
+    assert script.attempts == 1 and clock.slept == []
+
+
+def test_a_pacing_wait_past_the_deadline_is_not_made() -> None:
+    clock = FakeClock()
+    pacer = Pacer((RateLimit(1, 30.0),), clock=clock, margin=0.0)
+    script = Script(200)
+    policy = RetryPolicy(deadline=10.0)
+    transport = PolicyTransport(httpx.MockTransport(script), policy, pacer, sleep=clock.sleep)
+    with httpx.Client(transport=transport, base_url="https://x.test") as client:
+        client.get("/")
+        with pytest.raises(APITimeoutError, match=r"pacing wait of 30\.0s would pass"):
+            client.get("/")  # the next slot is 30 s away, the call has 10 s
+    assert script.attempts == 1 and clock.slept == []
 
 
 def test_shared_pacer_is_one_per_credential_and_limit_set() -> None:

@@ -337,3 +337,24 @@ def test_secrets_stay_out_of_reprs_and_logs(caplog: pytest.LogCaptureFixture) ->
     for secret in (CLIENT_SECRET, "fake-access-token-1"):
         assert secret not in shown
         assert secret not in logged
+
+
+@pytest.mark.parametrize(
+    "token", ["tok\r\nX-Injected: 1", "tok en", "tök", "tok\x00", "tok\nSet-Cookie: a=b"]
+)
+def test_a_token_that_is_not_a_header_value_is_refused_and_never_shown(
+    token: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    fake = FakePropeller()
+    fake.token_faults = [status(200, {"access_token": token, "token_type": "Bearer"})]
+    with (
+        caplog.at_level(logging.DEBUG, logger="catalog_clients"),
+        PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client,
+        pytest.raises(errors.AuthenticationError) as caught,
+    ):
+        client.bulk_upsert_categories_by_id([category(1)])
+    error = caught.value
+    assert "not a valid header value" in str(error)
+    shown = str(error) + error.body + caplog.text + repr(getattr(error, "__notes__", []))
+    assert token not in shown and "tok" not in shown.replace("token", "")
+    assert fake.bulk_requests == []  # nothing was sent with it

@@ -11,10 +11,11 @@ import attrs
 import httpx
 
 from .._version import USER_AGENT
+from .body import ACCEPT_ENCODING
 from .log import configure_from_env
 from .pacing import Pacer
 from .retry import RetryPolicy
-from .transport import AsyncPolicyTransport, PolicyTransport
+from .transport import DEFAULT_MAX_RESPONSE_BYTES, AsyncPolicyTransport, PolicyTransport
 
 AnyClient = TypeVar("AnyClient", httpx.Client, httpx.AsyncClient)
 
@@ -31,6 +32,8 @@ class HttpSettings:
     # An injected innermost transport (tests, benchmarks); None means real HTTP.
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None
     max_connections: int = 20
+    # The largest response body read, counted after decompression.
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
 
 class _NoCookies(httpx.Cookies):
@@ -61,14 +64,18 @@ def build_client(
     if issubclass(kind, httpx.AsyncClient):
         inner = settings.transport or httpx.AsyncHTTPTransport(verify=_ssl_context(), limits=limits)
         assert isinstance(inner, httpx.AsyncBaseTransport)
-        stack = AsyncPolicyTransport(inner, settings.retry, settings.pacer)
+        stack = AsyncPolicyTransport(
+            inner, settings.retry, settings.pacer, max_bytes=settings.max_response_bytes
+        )
     else:
         sync_inner = settings.transport or httpx.HTTPTransport(verify=_ssl_context(), limits=limits)
         assert isinstance(sync_inner, httpx.BaseTransport)
-        stack = PolicyTransport(sync_inner, settings.retry, settings.pacer)
+        stack = PolicyTransport(
+            sync_inner, settings.retry, settings.pacer, max_bytes=settings.max_response_bytes
+        )
     client = kind(
         base_url=settings.base_url,
-        headers={"User-Agent": USER_AGENT, **settings.headers},
+        headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **settings.headers},
         auth=auth,
         timeout=settings.timeout,
         transport=stack,

@@ -27,9 +27,6 @@ class RateLimit:
 # A request's own pacer (an operation with limits of its own): request.extensions[PACER].
 PACER = "catalog_clients.pacer"
 
-# The longest RateLimit-Reset hold honoured: the same as RetryPolicy's Retry-After cap.
-MAX_HOLD = 60.0
-
 # Head room for what happens between the reserved send time and the server's clock: sleep
 # overshoot, a thread waiting for the GIL, the trip over the network. Each window is kept 4%
 # longer than its period (40 ms of a 1 s window): a request that arrives up to that late cannot
@@ -76,8 +73,12 @@ class Pacer:
         self._last = float("-inf")
         self._blocked_until = float("-inf")
 
-    def reserve(self) -> float:
-        """Book the next send slot; return how many seconds to wait before sending."""
+    def reserve(self, max_wait: float = float("inf")) -> float:
+        """Book the next send slot; return how many seconds to wait before sending.
+
+        A wait beyond ``max_wait`` is returned without booking anything: the caller will not
+        send (it fails fast), so the slot stays free for the requests that do.
+        """
         with self._lock:
             now = self._clock()
             # FIFO: never schedule before an earlier reservation.
@@ -85,6 +86,8 @@ class Pacer:
             for limit, window, sent in zip(self.limits, self._windows, self._sent, strict=True):
                 if len(sent) >= limit.count:
                     at = max(at, sent[-limit.count] + window)
+            if at - now > max_wait:
+                return at - now
             for limit, sent in zip(self.limits, self._sent, strict=True):
                 sent.append(at)
                 if len(sent) > limit.count:
@@ -106,11 +109,11 @@ class Pacer:
             hold = float(reset.split(",")[0].strip())
         except ValueError:
             return 0.0
-        if not 0.0 < hold <= MAX_HOLD:  # NaN and inf fail this too
-            # A reset beyond the cap is not sat through by every later request of every
-            # client with this key: the next request asks, and the server's 429 (with its
-            # Retry-After, which fails fast beyond the retry cap) decides.
+        if not hold > 0.0:  # NaN fails this too
             return 0.0
+        # Kept however long (inf included): a later request whose wait is beyond the retry
+        # policy's cap fails fast with RateLimitError instead of sleeping through it, and
+        # one beyond the call's deadline fails with APITimeoutError.
         with self._lock:
             self._blocked_until = max(self._blocked_until, self._clock() + hold)
         return hold

@@ -94,11 +94,22 @@ class Attempts:
         self.policy, self.request, self._clock = policy, request, clock
         self.started = clock()
         self.made = 0
+        # The request's own httpx timeouts, before any attempt cut them to the deadline.
+        self.configured: dict[str, float | None] = dict(request.extensions.get("timeout") or {})
 
     def remaining(self) -> float | None:
         """Seconds left of the call's deadline (None: no deadline)."""
         deadline = self.policy.deadline
         return None if deadline is None else deadline - (self._clock() - self.started)
+
+    def timeouts(self) -> dict[str, float | None]:
+        """The httpx timeouts of the next attempt: each cut to what is left of the deadline,
+        so no connect, read or write can outlast the call."""
+        left = self.remaining()
+        if left is None:
+            return self.configured
+        left = max(left, 0.001)
+        return {k: left if v is None else min(v, left) for k, v in self.configured.items()}
 
     def after(self, outcome: Outcome) -> float | None:
         """The sleep before the next attempt, or None when ``outcome`` is the call's end."""

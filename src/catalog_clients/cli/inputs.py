@@ -160,6 +160,8 @@ def read_json(raw: IO[bytes]) -> Iterator[Record]:
         ) from None
     except ValueError as exc:
         raise InputError(f"not valid JSON: {exc}") from None
+    except RecursionError:
+        raise InputError("not usable JSON: nested too deeply") from None
     items = BY_ID.items_property  # a request body's own shape is accepted too
     if isinstance(document, dict) and isinstance(document.get(items), list):
         document = document[items]
@@ -185,6 +187,8 @@ def read_jsonl(raw: Iterable[bytes]) -> Iterator[Record]:
             ) from None
         except ValueError as exc:
             raise InputError(f"not valid JSON: {exc}", line=number) from None
+        except RecursionError:
+            raise InputError("not usable JSON: nested too deeply", line=number) from None
         yield Record(number, _item_of(value, "each line", line=number))
 
 

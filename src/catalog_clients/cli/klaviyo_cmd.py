@@ -93,6 +93,10 @@ def jobs(
         int | None,
         typer.Option(min=1, help="Stop after this many jobs (no more pages are fetched)."),
     ] = None,
+    max_pages: Annotated[
+        int | None,
+        typer.Option(min=1, help="Stop after this many pages.", show_default=False),
+    ] = None,
     output: OutputOption = None,
     base_url: BaseUrlOption = None,
     revision: RevisionOption = None,
@@ -108,7 +112,10 @@ def jobs(
         try:
             with KlaviyoClient(base_url=base_url, revision=revision) as client:
                 found = client.iter_category_bulk_update_jobs(
-                    status=status, fields=fields_to_request(requested, client.revision)
+                    status=status,
+                    fields=fields_to_request(requested, client.revision),
+                    # N jobs take at most N non-empty pages: a walk of empty pages stops too.
+                    max_pages=min((n for n in (max_pages, limit) if n), default=None),
                 )
                 selected = found if limit is None else islice(found, limit)
                 if fmt == "jsonl":

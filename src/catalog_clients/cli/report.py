@@ -46,6 +46,17 @@ def plain_item(item: Any) -> Any:
     return item
 
 
+def _line(record: dict[str, Any]) -> str:
+    """One JSONL line, readable as UTF-8 whatever the item holds: text UTF-8 cannot carry
+    (a lone surrogate, valid in JSON) is written as its \\u escape, which reads back the same."""
+    line = json.dumps(record, ensure_ascii=False, default=str)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:
+        line = json.dumps(record, ensure_ascii=True, default=str)
+    return line + "\n"
+
+
 def write_failures(path: str, failures: Iterable[FailedItem]) -> int:
     """Write the failures file atomically (it may be the very file that was just read)."""
     target = Path(path)
@@ -60,7 +71,7 @@ def write_failures(path: str, failures: Iterable[FailedItem]) -> int:
                     "item": plain_item(failure.item),
                     "reason": failure.reason,
                 }
-                out.write(json.dumps(record, ensure_ascii=False, default=str) + "\n")
+                out.write(_line(record))
                 count += 1
         os.replace(temp, target)
     except BaseException:

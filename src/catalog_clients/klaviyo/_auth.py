@@ -35,11 +35,6 @@ def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
     return url.scheme, url.host, url.port
 
 
-def header_safe(secret: str) -> bool:
-    # Printable ASCII without spaces: anything else would break (or split) the header line.
-    return secret.isascii() and secret.isprintable() and " " not in secret
-
-
 def pacer_for(identity: str, limits: Sequence[RateLimit] | None) -> Pacer | None:
     if not limits:
         return None

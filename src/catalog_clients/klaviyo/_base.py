@@ -14,10 +14,11 @@ from .. import _config
 from .._http import HttpSettings, RetryPolicy
 from .._http.pacing import Pacer, RateLimit
 from .._http.responses import json_body, raise_for_status, schema_mismatch
+from .._http.transport import DEFAULT_MAX_RESPONSE_BYTES
 from .._operations import OperationCaller
 from ..errors import CatalogClientError, ConfigurationError, InputValidationError, Problem
 from . import _core
-from ._auth import KeyAuth, header_safe, pacer_for
+from ._auth import KeyAuth, pacer_for
 from ._jobs import CREATE_JOB, GET_JOB, JobBatches, read_one
 from ._kinds import Mismatch
 from ._models import Job
@@ -45,6 +46,7 @@ class _KlaviyoBase:
     by every client of the process that uses the same key and base URL; None or () switches
     pacing off.
     ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
+    ``max_response_bytes`` bounds every response body, counted after decompression.
     """
 
     _transport_kind: type[Any]  # the shell's
@@ -61,6 +63,7 @@ class _KlaviyoBase:
         retry_policy: RetryPolicy | None = None,
         rate_limits: Sequence[RateLimit] | None = DEFAULT_RATE_LIMITS,
         transport: Any = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
         if api_key is not None and access_token is not None:
             raise ConfigurationError("pass either api_key or access_token, not both")
@@ -77,7 +80,7 @@ class _KlaviyoBase:
             raise ConfigurationError(
                 f"missing {what}: pass api_key= (or access_token=) or set KLAVIYO_API_KEY"
             )
-        if not header_safe(secret):
+        if not _config.header_safe(secret):
             raise ConfigurationError(
                 "the Klaviyo credential contains spaces or non-printable characters"
             )
@@ -91,6 +94,7 @@ class _KlaviyoBase:
             max_retries=max_retries,
             retry_policy=retry_policy,
             transport=transport,
+            max_response_bytes=max_response_bytes,
         )
         self.base_url, self.timeout = settings.base_url, settings.timeout
         self.revision = check_revision(
@@ -134,6 +138,24 @@ class _KlaviyoBase:
     def _query(self, arguments: dict[str, object]) -> Query:
         """The checked arguments of the list operation (every keyword is a spec parameter)."""
         return Query(LIST_JOBS, self.revision, arguments)
+
+    def _walk(self, arguments: dict[str, object], max_pages: object = None) -> _core.CursorWalk:
+        """The checked walk over every page (at most ``max_pages``), before any request."""
+        problems = []
+        if max_pages is not None and (
+            isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1
+        ):
+            problems.append(
+                Problem(None, "max_pages", f"must be an integer >= 1, got {max_pages!r}")
+            )
+        try:
+            query = self._query(arguments)
+        except InputValidationError as exc:
+            raise InputValidationError([*exc.problems, *problems]) from None
+        if problems:
+            raise InputValidationError(problems)
+        assert max_pages is None or isinstance(max_pages, int)
+        return _core.CursorWalk(lambda cursor: self._page_request(query, cursor), max_pages)
 
     def _page_request(self, query: Query, cursor: str | None = None) -> dict[str, Any]:
         return self._caller.finish(query.operation, query.request(cursor), {})

@@ -65,30 +65,51 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
         self,
         status: str | None = None,
         fields: str | Iterable[str] | None = None,
+        *,
+        max_pages: int | None = None,
         **params: Any,
     ) -> Iterator[Job]:
         """Every job on every page, fetching each page when the previous one is used up.
 
         Takes the keywords of ``list_category_bulk_update_jobs`` but ``cursor``; every page
-        is asked for with the same arguments.
+        is asked for with the same arguments. ``max_pages`` stops the walk after that many
+        pages (a server that never stops handing out cursors is stopped too).
         """
         # Checked now, not at the first next().
-        query = self._query({"status": status, "fields": fields, **params})
+        walk = self._walk({"status": status, "fields": fields, **params}, max_pages)
         # chain: the jobs of a page come straight from its list; only the next page resumes
         # the generator, which fetches it when the previous page is used up.
-        walk = _core.CursorWalk(lambda cursor: self._page_request(query, cursor))
-        return itertools.chain.from_iterable(self._pages(walk))
+        return itertools.chain.from_iterable(self._jobs_of(self._pages(walk)))
 
-    def _pages(self, walk: _core.CursorWalk) -> Iterator[list[Job]]:
+    def iter_pages(
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        *,
+        max_pages: int | None = None,
+        **params: Any,
+    ) -> Iterator[Page]:
+        """Every page (with its links, headers and rate-limit state), one request each; the
+        keywords of ``iter_category_bulk_update_jobs``."""
+        return self._pages(self._walk({"status": status, "fields": fields, **params}, max_pages))
+
+    def _pages(self, walk: _core.CursorWalk) -> Iterator[Page]:
         request: dict[str, Any] | None = walk.first()
         while request is not None:
             page = self._get(request)
-            yield page.jobs
+            yield page
             request = walk.advance(page)
             # Let a used-up page go before the next one is fetched: two pages alive at once
             # got a page's objects promoted to the oldest GC generation, and then a full
             # collection ran during the walk (benchmark 1b).
             del page
+
+    @staticmethod
+    def _jobs_of(pages: Iterator[Page]) -> Iterator[list[Job]]:
+        for page in pages:
+            jobs = page.jobs
+            del page  # as in _pages: only the walk holds the page, and lets it go
+            yield jobs
 
     def get_category_bulk_update_job(
         self, job_id: str, *, fields: str | Iterable[str] | None = None
@@ -160,20 +181,40 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
         self,
         status: str | None = None,
         fields: str | Iterable[str] | None = None,
+        *,
+        max_pages: int | None = None,
         **params: Any,
     ) -> AsyncIterator[Job]:
         """Every job on every page: ``async for job in client.iter_category_bulk_update_jobs()``."""
-        query = self._query({"status": status, "fields": fields, **params})
-        return self._iter(_core.CursorWalk(lambda cursor: self._page_request(query, cursor)))
+        walk = self._walk({"status": status, "fields": fields, **params}, max_pages)
+        return self._jobs(self._pages(walk))
 
-    async def _iter(self, walk: _core.CursorWalk) -> AsyncIterator[Job]:
+    def iter_pages(
+        self,
+        status: str | None = None,
+        fields: str | Iterable[str] | None = None,
+        *,
+        max_pages: int | None = None,
+        **params: Any,
+    ) -> AsyncIterator[Page]:
+        """Every page: ``async for page in client.iter_pages()``; see ``KlaviyoClient``."""
+        return self._pages(self._walk({"status": status, "fields": fields, **params}, max_pages))
+
+    async def _pages(self, walk: _core.CursorWalk) -> AsyncIterator[Page]:
         request: dict[str, Any] | None = walk.first()
         while request is not None:
             page = await self._get(request)
-            for job in page.jobs:
-                yield job
+            yield page
             request = walk.advance(page)
             del page  # as in KlaviyoClient._pages: the next page is fetched alone
+
+    @staticmethod
+    async def _jobs(pages: AsyncIterator[Page]) -> AsyncIterator[Job]:
+        async for page in pages:
+            jobs = page.jobs
+            del page
+            for job in jobs:
+                yield job
 
     async def get_category_bulk_update_job(
         self, job_id: str, *, fields: str | Iterable[str] | None = None

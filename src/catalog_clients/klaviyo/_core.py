@@ -13,12 +13,13 @@ from typing import Any
 import httpx
 from klaviyo_generated import _rules
 
+from .. import _json
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._paging import SeenCursors
 from .._schema import Compiler
 from ..errors import request_id_from
 from ._kinds import Mismatch
-from ._models import Page, RateLimitInfo
+from ._models import Job, Page, RateLimitInfo
 from ._paging import LIST_JOBS
 from ._reader import read_page
 
@@ -46,20 +47,28 @@ _LINK_NAMES = _link_names(LIST_JOBS)
 class CursorWalk:
     """Which request comes next while iterating every page; refuses to loop.
 
-    ``advance(page)`` returns the next request, or None after the last page. A ``next`` link
-    without a cursor, or a cursor already seen, raises ``PaginationError``.
+    ``advance(page)`` returns the next request, or None after the last page (or after
+    ``max_pages`` pages: a server that hands out fresh cursors forever is still stopped). A
+    ``next`` link without a cursor, or a cursor already seen, raises ``PaginationError``.
     """
 
-    __slots__ = ("_build", "_seen")
+    __slots__ = ("_build", "_left", "_seen")
 
-    def __init__(self, build: Callable[[str | None], dict[str, Any]]) -> None:
+    def __init__(
+        self, build: Callable[[str | None], dict[str, Any]], max_pages: int | None = None
+    ) -> None:
         self._build = build  # cursor -> the request of that page
         self._seen = SeenCursors()
+        self._left = max_pages
 
     def first(self) -> dict[str, Any]:
         return self._build(None)
 
     def advance(self, page: Page) -> dict[str, Any] | None:
+        if self._left is not None:
+            self._left -= 1
+            if self._left <= 0:
+                return None
         cursor = page.next_cursor
         if cursor is None:
             return None
@@ -74,10 +83,17 @@ def parse_page(response: httpx.Response) -> Page:
     """A received response as a ``Page``, or the typed error (status, decode, schema)."""
     raise_for_status(response, read_error_body)
     body = json_body(response)
+    revision = _revision_of(response)
     try:
-        jobs, links = read_page(body, LIST_JOBS.items_property, _LINKS_PATH, _LINK_NAMES)
+        jobs, links = _read(body, revision)
     except Mismatch as exc:
-        raise schema_mismatch(response, str(exc)) from None
+        if not _json.has_big_integer(response.content):
+            raise schema_mismatch(response, str(exc)) from None
+        # orjson read an integer beyond 64 bits as a float: read the body exactly, once.
+        try:
+            jobs, links = _read(_json.loads_exact(response.content), revision)
+        except (Mismatch, _json.DecodeError) as again:
+            raise schema_mismatch(response, str(again)) from None
     headers = response.headers
     return Page(
         jobs=jobs,
@@ -87,6 +103,19 @@ def parse_page(response: httpx.Response) -> Page:
         request_id=request_id_from(headers),
         rate_limit=rate_limit_of(headers),
     )
+
+
+def _read(body: Any, revision: str | None) -> tuple[list[Job], dict[str, str | None]]:
+    return read_page(body, LIST_JOBS.items_property, _LINKS_PATH, _LINK_NAMES, revision)
+
+
+def _revision_of(response: httpx.Response) -> str | None:
+    """The revision the request asked for: the shape its answer has."""
+    try:
+        revision: str | None = response.request.headers.get(_rules.REVISION_HEADER)
+    except RuntimeError:  # a response built without its request
+        return None
+    return revision
 
 
 def read_error_body(body: Any) -> dict[str, Any]:

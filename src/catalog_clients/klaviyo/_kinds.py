@@ -7,6 +7,7 @@ each field its kind; ``_reader`` compiles them.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any, NoReturn
@@ -23,8 +24,14 @@ class Mismatch(Exception):
     """A value of the page does not have the kind the spec gives it."""
 
 
+# Shows a value in a message at bounded depth and length: a body nested a thousand deep
+# must give the typed error, not a RecursionError from repr().
+_SHOWN = reprlib.Repr()  # (keyword arguments only from Python 3.12)
+_SHOWN.maxlevel, _SHOWN.maxdict, _SHOWN.maxlist, _SHOWN.maxstring = 3, 4, 4, 60
+
+
 def mismatch(where: str, expected: str, value: object) -> NoReturn:
-    shown = repr(value)
+    shown = _SHOWN.repr(value)
     if len(shown) > 80:
         shown = shown[:80] + "..."
     raise Mismatch(f"{where}: expected {expected}, got {type(value).__name__} {shown}")
@@ -85,12 +92,15 @@ def _datetime(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if type(value) is str:
         text = value[:-1] + "Z" if value.endswith("z") else value  # RFC 3339 allows "z"
         try:
-            parsed = as_utc(datetime.fromisoformat(text))
+            parsed = datetime.fromisoformat(text)
         except ValueError:
             parsed = None
         if parsed is not None:
-            return parsed
-    mismatch(_where(base, path), "an ISO 8601 date-time (within range) or null", value)
+            # A valid date-time whose UTC instant Python cannot hold (year 1 with a positive
+            # offset, 9999-12-31 with a negative one) is None: the spec allows it, and one
+            # such value must not cost the whole page.
+            return as_utc(parsed)
+    mismatch(_where(base, path), "an ISO 8601 date-time or null", value)
 
 
 def _enum(value: object, base: str, path: Path, field: _rules.Field) -> Any:

@@ -13,11 +13,13 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+import attrs
 from klaviyo_generated import _rules
 
 from ._kinds import READERS as _PLAIN_READERS
 from ._kinds import Mismatch, Path, Reader, _where, mismatch
 from ._models import Job
+from ._paging import LIST_JOBS
 
 
 def _models(value: object, base: str, path: Path, field: _rules.Field) -> Any:
@@ -156,12 +158,47 @@ def read_model(obj: object, name: str, base: str) -> Any:
     return read(obj, base)
 
 
+def _alias_until(operation: _rules.Operation) -> dict[str, str]:
+    """Sparse-field names with a last revision (``job_id`` until 2023-10-15): up to it, the
+    field of that name is the one the spec declares, so it wins over a newer alias."""
+    found: dict[str, str] = {}
+    for param in operation.params:
+        if param.fieldset is not None:
+            found |= {k: until for k, (_, until) in param.fieldset.revisions.items() if until}
+    return found
+
+
+_ALIAS_UNTIL = _alias_until(LIST_JOBS)
+_REQUIRED = _rules.MODELS[Job.__name__][3]
 # read_job(obj, base) -> Job, for one job object of an answer.
-read_job = compile_plan(_rules.JOB_FIELDS, Job, _rules.MODELS[Job.__name__][3], keep_raw=True)
+read_job = compile_plan(_rules.JOB_FIELDS, Job, _REQUIRED, keep_raw=True)
+_BY_OLD_NAMES: dict[str, Callable[[object, str], Any]] = {}
+
+
+def job_reader(revision: str | None) -> Callable[[object, str], Any]:
+    """``read_job`` for the answers of ``revision``: on revisions that still declare an old
+    field name, that name's path is tried first (a top-level ``id`` there is undeclared)."""
+    if revision is None:
+        return read_job
+    old = tuple(name for name, until in _ALIAS_UNTIL.items() if revision[:10] <= until)
+    if not old:
+        return read_job
+    reader = _BY_OLD_NAMES.get(",".join(old))
+    if reader is None:
+        plan = tuple(
+            attrs.evolve(f, paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
+            for f in _rules.JOB_FIELDS
+        )
+        reader = _BY_OLD_NAMES[",".join(old)] = compile_plan(plan, Job, _REQUIRED, keep_raw=True)
+    return reader
 
 
 def read_page(
-    body: object, items: str | None, links_path: Sequence[str], link_names: Sequence[str]
+    body: object,
+    items: str | None,
+    links_path: Sequence[str],
+    link_names: Sequence[str],
+    revision: str | None = None,
 ) -> tuple[list[Job], dict[str, str | None]]:
     """The jobs under ``items`` and the links (``link_names``, each a string or null) of the
     links object at ``links_path``; other keys of that object are left alone."""
@@ -170,7 +207,8 @@ def read_page(
     data = body.get(items) if items else None
     if type(data) is not list:
         mismatch(items or "the body", "a list of jobs", data)
-    jobs = [read_job(item, f"{items}[{i}]") for i, item in enumerate(data)]
+    read = job_reader(revision)
+    jobs = [read(item, f"{items}[{i}]") for i, item in enumerate(data)]
     links = _at(body, tuple(links_path), "") if links_path else None
     if links is None:
         return jobs, {}

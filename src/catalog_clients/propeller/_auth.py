@@ -34,12 +34,15 @@ from propeller_generated.models.client_credentials_token_request_grant_type impo
 
 from .. import errors
 from .._http.retry import IDEMPOTENT
+from .._http.transport import MAX_BYTES
 from .._spec import operation_for
 from .._version import USER_AGENT
 from ._token import Token, token_from_response
 
 log = logging.getLogger("catalog_clients.propeller")
 
+# A token answer is a few hundred bytes; anything near this is not one.
+MAX_TOKEN_BYTES = 1024 * 1024
 # What the token endpoint answers in (the spec's media types of its success).
 _ACCEPT = ", ".join(operation_for(_rules.OPERATIONS, "fetch_access_token").response_media_types)
 
@@ -116,7 +119,11 @@ class ClientCredentialsAuth(httpx.Auth):
             data=kwargs["data"],
             headers={**kwargs["headers"], "Accept": _ACCEPT, "User-Agent": USER_AGENT},
             # Fetching a token twice is harmless: let the retry policy retry the POST.
-            extensions={"timeout": self._timeout.as_dict(), IDEMPOTENT: True},
+            extensions={
+                "timeout": self._timeout.as_dict(),
+                IDEMPOTENT: True,
+                MAX_BYTES: MAX_TOKEN_BYTES,
+            },
         )
 
     def _accept(self, response: httpx.Response) -> str:

@@ -63,9 +63,11 @@ def item_problems(index: int | None, item: object, rules: ItemRules = BY_ID) -> 
     """Every problem of one ``Category`` or wire-format dict; [] when it may be sent.
 
     Public as ``catalog_clients.propeller.category_problems``: the check the client runs
-    before chunking, for callers that want to pre-validate (a CLI dry run, a strict pass).
+    before chunking, for callers that want to pre-validate (a CLI dry run, a strict pass),
+    whether the item can be encoded (a lone surrogate cannot) included.
     """
-    return rules.problems(index, wire_of(item))
+    prepared = prepare(index, item, rules)
+    return prepared if isinstance(prepared, list) else []
 
 
 @attrs.frozen
@@ -78,7 +80,7 @@ class Prepared:
     body: bytes
 
 
-def prepare(index: int, item: object, rules: ItemRules = BY_ID) -> Prepared | list[Problem]:
+def prepare(index: int | None, item: object, rules: ItemRules = BY_ID) -> Prepared | list[Problem]:
     """The item ready to send, or every problem that keeps it from being sent."""
     wire = wire_of(item)
     problems = rules.problems(index, wire)

@@ -13,6 +13,7 @@ import httpx
 from propeller_generated.models.access_token_response import AccessTokenResponse
 
 from .. import _json, errors
+from .._config import header_safe
 from .._http.responses import is_json, raise_for_status
 from ._errors import read_token_error
 
@@ -58,6 +59,10 @@ def lifetime(expires_in: object) -> float | None:
     return None
 
 
+class UnsafeToken(ValueError):
+    """An access token that cannot ride in a header (CR/LF, spaces, non-ASCII)."""
+
+
 def parse_token(body: Any, now: float) -> Token:
     """A token from either response shape; ValueError names what does not fit."""
     if not isinstance(body, dict):
@@ -65,6 +70,8 @@ def parse_token(body: Any, now: float) -> Token:
     parsed = AccessTokenResponse.from_dict(body) if "access_token" in body else None
     if parsed is None or not isinstance(parsed.access_token, str) or not parsed.access_token:
         raise ValueError("no access_token string")
+    if not header_safe(parsed.access_token):
+        raise UnsafeToken
     token_type = parsed.token_type
     # "Bearer", or Apigee's "BearerToken": both are bearer tokens.
     if isinstance(token_type, str) and not token_type.lower().startswith("bearer"):
@@ -103,5 +110,14 @@ def token_from_response(response: httpx.Response, now: float) -> Token:
         raise _decode_error(response, f"expected a JSON body, got {media}")
     try:
         return parse_token(_json.loads(response.content), now)
-    except ValueError as exc:
+    except UnsafeToken:
+        # Refused before any header holds it, and never shown: not here, not in the body.
+        raise errors.AuthenticationError(
+            "the token endpoint answered an access token that is not a valid header value "
+            "(control characters, spaces or non-ASCII); it is not used and not shown",
+            status_code=response.status_code,
+            headers=response.headers,
+            body=_WITHHELD,
+        ) from None
+    except (ValueError, RecursionError) as exc:
         raise _decode_error(response, str(exc)) from None

@@ -1,0 +1,133 @@
+"""What both Propeller clients share: settings, credentials and the operation caller, all
+checked in the constructor, before any I/O. The shells in ``_client`` only send and await."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+import httpx
+from propeller_generated import _rules
+
+from .. import _config
+from .._http import HttpSettings, RetryPolicy
+from .._http.transport import DEFAULT_MAX_RESPONSE_BYTES
+from .._operations import OperationCaller
+from ._auth import ClientCredentialsAuth
+from ._bulk import MAX_CONCURRENCY, BulkUpsert
+from ._errors import read_error_envelope
+from ._inputs import Directives
+from ._results import Progress
+from ._validation import BY_ID, ItemRules
+
+DEFAULT_BASE_URL = _rules.SERVER_URL
+DEFAULT_TOKEN_URL = _rules.TOKEN_URL
+
+Directiveish = Directives | Sequence[Mapping[str, Any]] | None
+ProgressCallback = Callable[[Progress], object] | None
+
+
+class _PropellerBase:
+    """Settings shared by both shells, all checked here, before any I/O.
+
+    ``client_id``/``client_secret`` (or PROPELLER_CLIENT_ID / PROPELLER_CLIENT_SECRET) fetch
+    OAuth2 tokens from ``token_url``; a ready ``access_token`` may replace them (it is then
+    used as is, and a 401 is final). ``base_url``/``token_url`` fall back to
+    PROPELLER_BASE_URL / PROPELLER_TOKEN_URL and must be https (http only for loopback).
+    ``retry_policy``, when given, replaces the default ``RetryPolicy(max_retries=...)``.
+    ``concurrency`` is the default for ``bulk_upsert_categories_by_id`` (1 to 20).
+    ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
+    ``max_response_bytes`` bounds every response body, counted after decompression.
+    """
+
+    default_concurrency = 1
+
+    def __init__(
+        self,
+        client_id: str | None = None,
+        client_secret: str | None = None,
+        *,
+        base_url: str | None = None,
+        token_url: str | None = None,
+        access_token: str | None = None,
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        retry_policy: RetryPolicy | None = None,
+        concurrency: int | None = None,
+        transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
+        max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    ) -> None:
+        client_id = _config.from_env(client_id, "PROPELLER_CLIENT_ID")
+        client_secret = _config.from_env(client_secret, "PROPELLER_CLIENT_SECRET")
+        if not access_token:
+            _config.require(client_id, "Propeller client id", "PROPELLER_CLIENT_ID")
+            _config.require(client_secret, "Propeller client secret", "PROPELLER_CLIENT_SECRET")
+        base = _config.from_env(base_url, "PROPELLER_BASE_URL", DEFAULT_BASE_URL)
+        tokens = _config.from_env(token_url, "PROPELLER_TOKEN_URL", DEFAULT_TOKEN_URL)
+        assert base is not None and tokens is not None
+        settings = _config.http_settings(
+            type(self).__name__,
+            self._transport_kind,
+            base_url=base,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            transport=transport,
+            headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
+            max_connections=MAX_CONCURRENCY,
+            max_response_bytes=max_response_bytes,
+        )
+        self.base_url, self.timeout = settings.base_url, settings.timeout
+        self.token_url = _config.check_url(tokens, "token_url")
+        if concurrency is None:
+            concurrency = self.default_concurrency
+        self.concurrency = _config.check_count(
+            concurrency, "concurrency", minimum=1, maximum=MAX_CONCURRENCY
+        )
+        self.auth = ClientCredentialsAuth(
+            token_url=self.token_url,
+            client_id=client_id,
+            client_secret=client_secret,
+            access_token=access_token or None,
+            timeout=self.timeout,
+        )
+        self._redacted = (_config.redact(client_secret), _config.redact(access_token))
+        self._caller = OperationCaller(
+            _rules.OPERATIONS,
+            _rules.SCHEMAS,
+            read_error_envelope,
+            servers=(DEFAULT_BASE_URL, self.base_url),
+        )
+        self._connect(settings, self.auth)
+
+    _transport_kind: type[Any]  # the shell's
+
+    def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
+        raise NotImplementedError  # the shell's
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, token_url={self.token_url!r}, "
+            f"client_id={self.auth.client_id!r}, "
+            f"client_secret={self._redacted[0]}, access_token={self._redacted[1]})"
+        )
+
+    def _start(
+        self,
+        categories: Iterable[Any],
+        directives: Directiveish,
+        chunk_size: int,
+        concurrency: int | None,
+        strict: bool,
+        on_progress: ProgressCallback,
+        rules: ItemRules,
+    ) -> BulkUpsert:
+        return BulkUpsert(
+            categories,
+            directives=directives,
+            chunk_size=chunk_size,
+            concurrency=self.concurrency if concurrency is None else concurrency,
+            strict=strict,
+            on_progress=on_progress,
+            rules=rules,
+        )
