@@ -11,8 +11,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 from . import errors
-
-__version__ = "0.1.0"
+from ._version import __version__
 
 _LAZY = {
     "KlaviyoClient": "catalog_clients.klaviyo",

@@ -26,8 +26,32 @@ def transport_error(exc: httpx.HTTPError) -> BaseException:
     return to_connection_error(request, exc)
 
 
+class _Borrowed(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Another client's connection pool, used but never closed (its owner closes it)."""
+
+    def __init__(self, pool: Any) -> None:
+        self.pool = pool
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        response: httpx.Response = self.pool.handle_request(request)
+        return response
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        response: httpx.Response = await self.pool.handle_async_request(request)
+        return response
+
+    def close(self) -> None:
+        return None
+
+    async def aclose(self) -> None:
+        return None
+
+
 class _Shell:
-    """What both drivers share: the httpx client, and ``client.operations`` made on first use."""
+    """What both drivers share: the httpx client, ``with_options``, and ``client.operations``
+    made on first use."""
+
+    _options: dict[str, Any]  # the constructor's arguments, for with_options
 
     _caller: OperationCaller
     _operations: Any = None
@@ -39,6 +63,18 @@ class _Shell:
 
     def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
         self._http = build_client(self._client_kind, settings, auth)
+
+    def with_options(self, **changes: Any) -> Self:
+        """A client like this one with some constructor arguments changed, e.g.
+        ``client.with_options(timeout=5, max_retries=0).list_category_bulk_update_jobs()``.
+
+        It shares this client's connection pool (and so needs no closing of its own) unless
+        ``transport`` is among the changes; it is usable while this client is open.
+        """
+        options = {**self._options, **changes}
+        if "transport" not in changes:
+            options["transport"] = _Borrowed(self._http._transport.inner)
+        return type(self)(**options)
 
     def _operations_of(self, package: str, name: str) -> Any:
         """``client.operations``: the generated package's ``name`` class over this client,

@@ -67,3 +67,29 @@ def test_console_script_upsert(live: Sandbox, tmp_path: object) -> None:
     assert not ANSI.search(result.stdout + result.stderr)
     assert CLIENT_SECRET not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_without_the_cli_extra_the_command_says_what_to_install() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; sys.modules['typer'] = None; sys.modules['rich'] = None\n"
+        "from catalog_clients.cli import main; main()"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2, done
+    assert "pip install 'catalog-clients[cli]'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_library_installs_without_the_cli_dependencies() -> None:
+    import tomllib
+    from pathlib import Path
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
+    core = " ".join(project["dependencies"])
+    assert "typer" not in core and "rich" not in core and "dateutil" not in core
+    assert any(d.startswith("typer") for d in project["optional-dependencies"]["cli"])

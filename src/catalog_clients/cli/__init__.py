@@ -16,6 +16,15 @@ from __future__ import annotations
 
 def main() -> None:
     """Console-script entry point (``catalog-clients``)."""
-    from .app import app
+    try:
+        from .app import app
+    except ImportError as exc:  # the library was installed without its [cli] extra
+        import sys
 
+        missing = exc.name or "typer"
+        sys.stderr.write(
+            f"catalog-clients: the command line needs {missing!r}: "
+            "pip install 'catalog-clients[cli]'\n"
+        )
+        raise SystemExit(2) from None
     app(prog_name="catalog-clients")

@@ -65,6 +65,7 @@ class _KlaviyoBase:
         transport: Any = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        self._options = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
         if api_key is not None and access_token is not None:
             raise ConfigurationError("pass either api_key or access_token, not both")
         if access_token is not None:
@@ -139,21 +140,25 @@ class _KlaviyoBase:
         """The checked arguments of the list operation (every keyword is a spec parameter)."""
         return Query(LIST_JOBS, self.revision, arguments)
 
-    def _walk(self, arguments: dict[str, object], max_pages: object = None) -> _core.CursorWalk:
-        """The checked walk over every page (at most ``max_pages``), before any request."""
-        problems = []
-        if max_pages is not None and (
-            isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1
-        ):
-            problems.append(
-                Problem(None, "max_pages", f"must be an integer >= 1, got {max_pages!r}")
-            )
+    def _checked_query(self, arguments: dict[str, object], problems: list[Problem]) -> Query:
+        """The list query, or every problem of it and of ``problems`` (the other arguments)."""
         try:
             query = self._query(arguments)
         except InputValidationError as exc:
             raise InputValidationError([*exc.problems, *problems]) from None
         if problems:
             raise InputValidationError(problems)
+        return query
+
+    def _walk(self, arguments: dict[str, object], max_pages: object = None) -> _core.CursorWalk:
+        """The checked walk over every page (at most ``max_pages``), before any request."""
+        problems = []
+        if max_pages is not None and (
+            isinstance(max_pages, bool) or not isinstance(max_pages, int) or max_pages < 1
+        ):
+            message = f"must be an integer >= 1, got {max_pages!r}"
+            problems.append(Problem(None, "max_pages", message))
+        query = self._checked_query(arguments, problems)
         assert max_pages is None or isinstance(max_pages, int)
         return _core.CursorWalk(lambda cursor: self._page_request(query, cursor), max_pages)
 
@@ -185,13 +190,7 @@ class _KlaviyoBase:
         ]
 
     def _first(self, cursor: object, arguments: dict[str, object]) -> dict[str, Any]:
-        problems = check_cursor(cursor)
-        try:
-            query = self._query(arguments)
-        except InputValidationError as exc:
-            raise InputValidationError([*exc.problems, *problems]) from None
-        if problems:
-            raise InputValidationError(problems)
+        query = self._checked_query(arguments, check_cursor(cursor))
         assert cursor is None or isinstance(cursor, str)
         return self._page_request(query, cursor)
 

@@ -57,6 +57,7 @@ class _PropellerBase:
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        self._options = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
         client_id = _config.from_env(client_id, "PROPELLER_CLIENT_ID")
         client_secret = _config.from_env(client_secret, "PROPELLER_CLIENT_SECRET")
         if not access_token:

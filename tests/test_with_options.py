@@ -1,0 +1,64 @@
+"""``with_options(...)``: a client with some settings changed, on the same connection pool."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+from fakes import NO_WAIT
+
+from catalog_clients import AsyncKlaviyoClient, KlaviyoClient, PropellerClient, errors
+
+PAGE = {"data": [], "links": {"self": "https://a.klaviyo.com/api/x", "next": None}}
+
+
+class Pool(httpx.MockTransport):
+    closed = 0
+
+    def close(self) -> None:
+        self.closed += 1
+
+
+def test_a_derived_client_changes_only_what_it_is_told_and_shares_the_pool() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(503 if len(seen) == 1 else 200, json=PAGE)
+
+    pool = Pool(answer)
+    with KlaviyoClient("pk_opts_1", transport=pool, retry_policy=NO_WAIT, rate_limits=None) as k:
+        strict = k.with_options(revision="2024-02-15", retry_policy=None, max_retries=0)
+        assert isinstance(strict, KlaviyoClient) and strict.revision == "2024-02-15"
+        assert strict.base_url == k.base_url and k.revision != "2024-02-15"
+        with pytest.raises(errors.ServerError):  # no retries on the derived client
+            strict.list_category_bulk_update_jobs()
+        strict.close()  # closes nothing of the pool
+        assert pool.closed == 0
+        assert k.list_category_bulk_update_jobs().jobs == []  # the original still works
+    assert pool.closed == 1
+    assert [r.headers["revision"] for r in seen] == ["2024-02-15", k.revision]
+
+
+def test_with_options_refuses_a_bad_setting_like_the_constructor() -> None:
+    with KlaviyoClient("pk_opts_2", transport=Pool(lambda r: httpx.Response(200))) as k:
+        with pytest.raises(errors.ConfigurationError, match="timeout"):
+            k.with_options(timeout=-1)
+        with pytest.raises(TypeError):
+            k.with_options(no_such_option=1)
+
+
+def test_async_and_propeller_clients_have_it_too() -> None:
+    async def run() -> str:
+        pool = httpx.MockTransport(lambda r: httpx.Response(200, json=PAGE))
+        async with AsyncKlaviyoClient("pk_opts_3", transport=pool, rate_limits=None) as k:
+            derived = k.with_options(revision="2025-01-15")
+            await derived.list_category_bulk_update_jobs()
+            return derived.revision
+
+    assert asyncio.run(run()) == "2025-01-15"
+    with PropellerClient("id", "secret", transport=Pool(lambda r: httpx.Response(200))) as p:
+        derived = p.with_options(concurrency=4)
+        assert (derived.concurrency, p.concurrency) == (4, 1)
+        assert derived.auth.client_id == "id"
