@@ -62,3 +62,16 @@ def test_async_and_propeller_clients_have_it_too() -> None:
         derived = p.with_options(concurrency=4)
         assert (derived.concurrency, p.concurrency) == (4, 1)
         assert derived.auth.client_id == "id"
+
+
+def test_an_async_client_used_from_a_second_event_loop_is_a_configuration_error() -> None:
+    pool = httpx.MockTransport(lambda r: httpx.Response(200, json=PAGE))
+    k = AsyncKlaviyoClient("pk_loops_1", transport=pool, rate_limits=None)
+
+    async def once() -> int:
+        return len((await k.list_category_bulk_update_jobs()).jobs)
+
+    assert asyncio.run(once()) == 0
+    with pytest.raises(errors.ConfigurationError, match="one client per loop"):
+        asyncio.run(once())
+    asyncio.run(k.aclose())

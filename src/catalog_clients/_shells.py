@@ -5,6 +5,7 @@ answer back to it; they differ only in awaiting.
 
 from __future__ import annotations
 
+import asyncio
 import importlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import ModuleType, TracebackType
@@ -15,6 +16,7 @@ import httpx
 from ._http.client import HttpSettings, build_client
 from ._http.responses import to_connection_error
 from ._operations import OperationCaller, PageWalk
+from .errors import ConfigurationError
 
 
 def transport_error(exc: httpx.HTTPError) -> BaseException:
@@ -150,7 +152,19 @@ class AsyncShell(_Shell):
     ) -> None:
         await self.aclose()
 
+    _loop: Any = None  # the event loop of the first request; connections belong to it
+
     async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        loop = asyncio.get_running_loop()
+        if self._loop is None:
+            self._loop = loop
+        elif self._loop is not loop:
+            # Pooled connections belong to the loop that opened them: httpx would fail
+            # later with a raw RuntimeError ("bound to a different event loop"), or hang.
+            raise ConfigurationError(
+                f"this {type(self).__name__} was first used in another event loop; an async "
+                "client serves one loop: make one client per loop (or per asyncio.run)"
+            )
         try:
             return await self._http.request(**request)
         except httpx.HTTPError as exc:

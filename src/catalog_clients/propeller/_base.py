@@ -122,6 +122,7 @@ class _PropellerBase:
         strict: bool,
         on_progress: ProgressCallback,
         rules: ItemRules,
+        fail_fast: int | None,
     ) -> BulkUpsert:
         return BulkUpsert(
             categories,
@@ -131,4 +132,5 @@ class _PropellerBase:
             strict=strict,
             on_progress=on_progress,
             rules=rules,
+            fail_fast=fail_fast,
         )

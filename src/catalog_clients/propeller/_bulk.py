@@ -6,6 +6,7 @@ came of them; everything they would otherwise have to duplicate lives here.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
@@ -19,9 +20,12 @@ from .._http.retry import IDEMPOTENT
 from .._schema import Compiler, Found
 from .._words import path_text
 from ..errors import (
+    APIConnectionError,
     AuthenticationError,
     CatalogClientError,
     InputValidationError,
+    NotFoundError,
+    PermissionDeniedError,
     Problem,
 )
 from ._chunks import Chunk, plan_chunks, prepare
@@ -70,6 +74,19 @@ def is_fatal(error: CatalogClientError) -> bool:
     return isinstance(error, AuthenticationError)
 
 
+# How many chunks in a row may fail the same systemic way, before any chunk succeeded, until
+# nothing more is sent: a wrong port or URL must not cost every chunk its full retries.
+DEFAULT_FAIL_FAST = 3
+_SYSTEMIC = (APIConnectionError, NotFoundError, PermissionDeniedError)
+
+
+def _systemic(error: CatalogClientError) -> tuple[str, int | None] | None:
+    """What a failure that every later chunk would share looks like, or None."""
+    if not isinstance(error, _SYSTEMIC):
+        return None
+    return type(error).__name__, getattr(error, "status_code", None)
+
+
 class BulkUpsert:
     """The state of one ``bulk_upsert_categories_by_id`` call.
 
@@ -87,10 +104,18 @@ class BulkUpsert:
         strict: bool,
         on_progress: Callable[[Progress], object] | None,
         rules: ItemRules = BY_ID,
+        fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> None:
         self.rules = rules
         _check_argument("chunk_size", chunk_size, rules.max_items)
         _check_argument("concurrency", concurrency, MAX_CONCURRENCY)
+        if fail_fast is not None:
+            _check_argument("fail_fast", fail_fast, 1_000_000)
+        self._fail_fast = fail_fast
+        self._streak: list[tuple[str, int | None]] = []  # the failures before any success
+        self._worked = False
+        # Once set, the reason every later item carries: nothing more is sent.
+        self.stopped: str | None = None
         if isinstance(categories, Mapping | str | bytes) or not isinstance(categories, Iterable):
             raise InputValidationError(
                 [
@@ -132,8 +157,13 @@ class BulkUpsert:
         return categories
 
     def chunks(self) -> Iterator[Chunk]:
-        """The chunks to send, planned one at a time as the input is read."""
-        return plan_chunks(self._categories, self.chunk_size, self.tally.reject, self.rules)
+        """The chunks to send, planned one at a time as the input is read. Once the call has
+        stopped (fail fast), the rest of the input is read and reported as not sent."""
+        for chunk in plan_chunks(self._categories, self.chunk_size, self.tally.reject, self.rules):
+            if self.stopped is None:
+                yield chunk
+            else:
+                self.tally.record(fail_chunk(chunk, self.stopped))
 
     def request_kwargs(self, chunk: Chunk) -> dict[str, Any]:
         """``httpx.Client.request`` arguments for one chunk.
@@ -161,17 +191,44 @@ class BulkUpsert:
             except CatalogClientError as exc:
                 answer = exc
             else:
+                self._worked = True
                 self.tally.record(merge_items(chunk, entries))
                 return
         if is_fatal(answer):
-            # The caller gets no BulkResult: say on the error what was confirmed before it.
-            answer.add_note(self.tally.abort_note())
-            raise answer
+            raise answer  # noting_progress says on it what was confirmed before it
         log.warning("chunk %d (%d items) failed: %s", chunk.number, len(chunk), answer)
         self.tally.record(fail_chunk(chunk, answer))
+        self._note_streak(answer)
+
+    def _note_streak(self, error: CatalogClientError) -> None:
+        if self._fail_fast is None or self._worked or self.stopped is not None:
+            return
+        signature = _systemic(error)
+        if signature is None or (self._streak and self._streak[0] != signature):
+            self._fail_fast = None  # failures of different kinds: judged chunk by chunk
+            return
+        self._streak.append(signature)
+        if len(self._streak) >= self._fail_fast:
+            self.stopped = (
+                f"not sent: the first {len(self._streak)} chunks all failed with "
+                f"{type(error).__name__} ({error}), so the call stopped sending (fail_fast)"
+            )
+            log.error("%s", self.stopped)
 
     def result(self) -> BulkResult:
         return self.tally.result()
+
+    @contextlib.contextmanager
+    def noting_progress(self) -> Iterator[None]:
+        """Whatever ends the call early (a fatal error, the input iterator or ``on_progress``
+        raising, a KeyboardInterrupt) leaves with a note of what was confirmed: the caller
+        gets no BulkResult then."""
+        try:
+            yield
+        except BaseException as exc:
+            if not isinstance(exc, GeneratorExit):
+                exc.add_note(self.tally.abort_note())
+            raise
 
 
 class Window:
@@ -189,7 +246,7 @@ class Window:
         self._chunks: Iterator[Chunk] | None = run.chunks()
 
     def next_chunk(self) -> Chunk | None:
-        """A chunk to send now, or None (no slot free, or no input left)."""
+        """A chunk to send now, or None (no slot free, no input left, or stopped)."""
         if self._chunks is None or len(self.pending) >= self.run.concurrency:
             return None
         chunk = next(self._chunks, None)

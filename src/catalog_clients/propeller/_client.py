@@ -23,7 +23,7 @@ from ._base import (
     ProgressCallback,
     _PropellerBase,
 )
-from ._bulk import Answer, BulkUpsert, Window
+from ._bulk import DEFAULT_FAIL_FAST, Answer, BulkUpsert, Window
 from ._chunks import MAX_CHUNK_SIZE, Chunk
 from ._results import BulkResult
 from ._validation import BY_ID, BY_SOURCE_ID
@@ -56,6 +56,7 @@ class PropellerClient(SyncShell, _PropellerBase):
         concurrency: int | None = None,
         strict: bool = False,
         on_progress: ProgressCallback = None,
+        fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """Create or update categories by id, in chunks of up to ``chunk_size`` items.
 
@@ -66,11 +67,23 @@ class PropellerClient(SyncShell, _PropellerBase):
         pass over the whole input, so a one-shot iterator is held in memory (a list is read
         twice). A chunk that the server rejects, or that fails after its retries, is reported
         with its typed error for each of its items. ``AuthenticationError`` (credentials
-        refused) aborts the call, since every later chunk would fail the same way.
+        refused) aborts the call, since every later chunk would fail the same way. When the
+        first ``fail_fast`` chunks (3; None: never) all fail the same systemic way (connection
+        refused, DNS, TLS, 404 or 403 on the endpoint) before any succeeded, nothing more is
+        sent: every later item is reported failed, its reason saying that it was not sent.
         ``on_progress(Progress)`` runs in the calling thread after each chunk.
         """
         return self._upsert(
-            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, BY_ID)
+            self._start(
+                categories,
+                directives,
+                chunk_size,
+                concurrency,
+                strict,
+                on_progress,
+                BY_ID,
+                fail_fast,
+            )
         )
 
     def bulk_upsert_categories_by_source_id(
@@ -82,6 +95,7 @@ class PropellerClient(SyncShell, _PropellerBase):
         concurrency: int | None = None,
         strict: bool = False,
         on_progress: ProgressCallback = None,
+        fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """Create or update categories known by your own ``sourceId`` within a ``source``
         (``CategoryBySource`` objects or wire dicts), with the same guarantees as
@@ -89,16 +103,26 @@ class PropellerClient(SyncShell, _PropellerBase):
         text (``"0012"`` is not ``12``)."""
         rules = BY_SOURCE_ID
         return self._upsert(
-            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, rules)
+            self._start(
+                categories,
+                directives,
+                chunk_size,
+                concurrency,
+                strict,
+                on_progress,
+                rules,
+                fail_fast,
+            )
         )
 
     def _upsert(self, run: BulkUpsert) -> BulkResult:
-        if run.concurrency == 1:
-            for chunk in run.chunks():
-                run.settle(chunk, self._send(run, chunk))
-        else:
-            self._send_concurrently(run)
-        return run.result()
+        with run.noting_progress():
+            if run.concurrency == 1:
+                for chunk in run.chunks():
+                    run.settle(chunk, self._send(run, chunk))
+            else:
+                self._send_concurrently(run)
+            return run.result()
 
     def _send(self, run: BulkUpsert, chunk: Chunk) -> Answer:
         try:
@@ -142,10 +166,20 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
         concurrency: int | None = None,
         strict: bool = False,
         on_progress: ProgressCallback = None,
+        fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """See ``PropellerClient.bulk_upsert_categories_by_id``; chunks go out as tasks."""
         return await self._upsert(
-            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, BY_ID)
+            self._start(
+                categories,
+                directives,
+                chunk_size,
+                concurrency,
+                strict,
+                on_progress,
+                BY_ID,
+                fail_fast,
+            )
         )
 
     async def bulk_upsert_categories_by_source_id(
@@ -157,14 +191,28 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
         concurrency: int | None = None,
         strict: bool = False,
         on_progress: ProgressCallback = None,
+        fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """See ``PropellerClient.bulk_upsert_categories_by_source_id``."""
         rules = BY_SOURCE_ID
         return await self._upsert(
-            self._start(categories, directives, chunk_size, concurrency, strict, on_progress, rules)
+            self._start(
+                categories,
+                directives,
+                chunk_size,
+                concurrency,
+                strict,
+                on_progress,
+                rules,
+                fail_fast,
+            )
         )
 
     async def _upsert(self, run: BulkUpsert) -> BulkResult:
+        with run.noting_progress():
+            return await self._upsert_tasks(run)
+
+    async def _upsert_tasks(self, run: BulkUpsert) -> BulkResult:
         window = Window(run)
         try:
             while True:  # as in the sync client, with tasks for futures

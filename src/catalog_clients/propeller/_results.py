@@ -149,8 +149,9 @@ def merge_items(chunk: Chunk, entries: Sequence[Mapping[str, Any]]) -> ChunkOutc
     return ChunkOutcome(created, updated, tuple(failures))
 
 
-def fail_chunk(chunk: Chunk, error: CatalogClientError) -> ChunkOutcome:
-    """Every item of a chunk that failed as a whole carries the chunk's typed error."""
+def fail_chunk(chunk: Chunk, error: str | CatalogClientError) -> ChunkOutcome:
+    """Every item of a chunk that failed as a whole carries the chunk's typed error (or the
+    reason it was not sent)."""
     pairs = zip(chunk.indexes, chunk.items, strict=True)
     return ChunkOutcome(failures=tuple(Failure(index, item, error) for index, item in pairs))
 
