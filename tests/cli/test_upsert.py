@@ -319,3 +319,47 @@ def test_a_lone_surrogate_is_caught_by_the_dry_run_and_written_back_safely(
     (record,) = failures_of(failures)
     assert record["item"] == bad  # reads back as the very item, surrogate included
     assert 93002 not in live.categories()
+
+
+def test_ctrl_c_prints_the_summary_and_writes_what_is_left(live: Sandbox, tmp_path: Path) -> None:
+    import signal
+    import subprocess
+    import time
+
+    from clihelpers import console_script, subprocess_env
+
+    items = [category(94000 + i) for i in range(100)]
+    source = tmp_path / "many.jsonl"
+    source.write_text(jsonl(*items))
+    failures = tmp_path / "left.jsonl"
+    # Two chunks answered at once, then every chunk held 1 s: Ctrl-C lands mid-run.
+    faults = ["propeller:slow:0"] * 2 + ["propeller:slow:1"] * 8
+    httpx_post = __import__("httpx").post
+    httpx_post(f"{live.server.base_url}/__sandbox__/faults", json={"faults": faults})
+    argv = [*console_script(), "propeller", "upsert", str(source), "--chunk-size", "10"]
+    process = subprocess.Popen(
+        [*argv, "--failures-out", str(failures)],
+        env=subprocess_env(live.env),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 30
+    while len(live.categories()) < 20 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    stdout, stderr = process.communicate(timeout=60)
+
+    assert process.returncode == 130, (stdout, stderr)
+    assert "progress: interrupted" in stderr and "progress: done" not in stderr
+    assert "interrupted:" in stderr and "Traceback" not in stderr
+    assert "created" in stdout  # the summary was printed
+    stored = {i for i in live.categories() if 94000 <= i < 94100}
+    left = {int(r["item"]["id"]) for r in failures_of(failures)}  # type: ignore[index]
+    # No item lost: each is in the store, or in the file to re-run (or both, if its chunk's
+    # answer was never read).
+    assert stored | left == {94000 + i for i in range(100)}
+    assert len(left) >= 100 - len(stored) and left
+    rerun = cli("propeller", "upsert", str(failures))
+    assert rerun.exit_code == 0, rerun
+    assert {i for i in live.categories() if 94000 <= i < 94100} == {94000 + i for i in range(100)}

@@ -39,9 +39,14 @@ class Reporter:
         self.items = 0
         self.chunks = 0
         self.started = time.monotonic()
+        self.outcome = "done"
 
     def update(self, items_done: int, chunks_done: int) -> None:
         self.items, self.chunks = items_done, chunks_done
+
+    def interrupt(self) -> None:
+        """The run was stopped (Ctrl-C): the last line says so, not "done"."""
+        self.outcome = "interrupted"
 
     def close(self) -> None:
         pass
@@ -131,5 +136,6 @@ class PlainReporter(Reporter):
             self._line("running")
 
     def close(self) -> None:
-        if self._printed != (self.items, self.chunks) or self._printed == (0, 0):
-            self._line("done")
+        fresh = self._printed != (self.items, self.chunks) or self._printed == (0, 0)
+        if fresh or self.outcome != "done":
+            self._line(self.outcome)

@@ -8,11 +8,9 @@ with exit code 2 before the first request. The second pass streams the items to 
 from __future__ import annotations
 
 import math
-import os
 import sys
 import time
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
@@ -34,7 +32,7 @@ from .common import (
 )
 from .inputs import InputError, InputFile, format_for
 from .progress import PlainReporter, Reporter, RichReporter
-from .report import FailedItem, print_failures, summary_table, write_failures
+from .report import FailedItem, check_writable, print_failures, summary_table, write_failures
 from .scan import (
     Lookup,
     Scan,
@@ -44,10 +42,14 @@ from .scan import (
     rules_for,
     scan_input,
     scanned_items,
+    unconfirmed,
 )
 
 if TYPE_CHECKING:
     from ..propeller import Directives, Progress
+
+# Ctrl-C: 128 + SIGINT, as shells report it.
+EXIT_INTERRUPTED = 130
 
 app = typer.Typer(
     help="Propeller Commerce: bulk upsert categories by id.",
@@ -170,7 +172,7 @@ def upsert(
     """Create or update Propeller categories by id (or --by source-id), in chunks, with
     progress and a summary."""
     if failures_out is not None:
-        _check_writable(failures_out)
+        check_writable(failures_out)
     try:
         source = InputFile(file, format_for(file, input_format), rules=rules_for(by))
     except InputError as exc:
@@ -207,18 +209,6 @@ def upsert(
         raise typer.Exit(code)
 
 
-def _check_writable(path: str) -> None:
-    """Refuse a --failures-out that cannot be written before anything is sent, not after."""
-    target = Path(path)
-    directory = target.parent
-    if target.is_dir():
-        fail(f"--failures-out {path}: is a directory", EXIT_USAGE)
-    if not directory.is_dir():
-        fail(f"--failures-out {path}: the directory {directory} does not exist", EXIT_USAGE)
-    if not os.access(directory, os.W_OK):
-        fail(f"--failures-out {path}: the directory {directory} is not writable", EXIT_USAGE)
-
-
 def _directives(fields: str | None, skip_move: bool, merge: bool) -> Directives:
     """The directives, checked by the library; a wrong field name is a usage error."""
     from .. import errors
@@ -249,6 +239,7 @@ def _send(
     from ..propeller import PropellerClient
 
     started = time.monotonic()
+    interrupted = False
     client = PropellerClient(base_url=base_url, token_url=token_url)
     with client, _reporter(scan.count, scan.count - len(scan.invalid), chunk_size) as reporter:
         try:
@@ -270,8 +261,14 @@ def _send(
         except errors.InputValidationError as exc:
             # Items never raise with strict=False: only an argument can be wrong.
             fail(str(exc), EXIT_USAGE)
+        except KeyboardInterrupt as exc:
+            # Sending stopped; the chunks in flight were waited for (within the deadline).
+            result, interrupted = exc.partial_result, True  # type: ignore[attr-defined]
+            reporter.interrupt()
     elapsed = time.monotonic() - started
     failures = [FailedItem(f.index, f.item, one_line(f.reason)) for f in result.failures]
+    if interrupted:
+        failures += unconfirmed(source, scan, result)
     failures.sort(key=lambda f: f.index)
     stdout_console().print(
         summary_table(
@@ -282,6 +279,11 @@ def _send(
     if failures_out:
         written = write_failures(failures_out, failures)
         stderr_console().print(
-            f"{written} failed item(s) written to {escape(failures_out)}", soft_wrap=True
+            f"{written} failed or unsent item(s) written to {escape(failures_out)}"
+            + (": re-run it to finish the job" if interrupted else ""),
+            soft_wrap=True,
         )
+    if interrupted:
+        stderr_console().print(f"interrupted: {len(failures) - result.failed} item(s) not sent")
+        return EXIT_INTERRUPTED
     return EXIT_FAILED if result.failed else EXIT_OK

@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from .common import one_line
+from .common import EXIT_USAGE, fail, one_line
 from .progress import format_duration
 
 SHOWN_FAILURES = 10
@@ -55,6 +55,18 @@ def _line(record: dict[str, Any]) -> str:
     except UnicodeEncodeError:
         line = json.dumps(record, ensure_ascii=True, default=str)
     return line + "\n"
+
+
+def check_writable(path: str) -> None:
+    """Refuse a --failures-out that cannot be written before anything is sent, not after."""
+    target = Path(path)
+    directory = target.parent
+    if target.is_dir():
+        fail(f"--failures-out {path}: is a directory", EXIT_USAGE)
+    if not directory.is_dir():
+        fail(f"--failures-out {path}: the directory {directory} does not exist", EXIT_USAGE)
+    if not os.access(directory, os.W_OK):
+        fail(f"--failures-out {path}: the directory {directory} is not writable", EXIT_USAGE)
 
 
 def write_failures(path: str, failures: Iterable[FailedItem]) -> int:

@@ -22,7 +22,7 @@ from .inputs import InputError, InputFile, LineMap, Record
 from .report import FailedItem, print_failures, write_failures
 
 if TYPE_CHECKING:
-    from ..propeller import Directives
+    from ..propeller import BulkResult, Directives
 
 # The reason an item would be refused client-side, or None: (index, item) -> str | None.
 Validator = Callable[[int, dict[str, Any]], str | None]
@@ -119,3 +119,17 @@ def dry_run_report(
     stdout_console().print(table)
     report_invalid(scan, failures_out)
     return EXIT_FAILED if scan.invalid else EXIT_OK
+
+
+NOT_SENT = "not sent: the run was interrupted before this item was confirmed"
+
+
+def unconfirmed(source: InputFile, scan: Scan, result: BulkResult) -> list[FailedItem]:
+    """After Ctrl-C: every item whose outcome is unknown (not sent, or sent in a chunk whose
+    answer was not read), read again from the input; re-sending them is safe (an upsert)."""
+    failed = {f.index for f in result.failures}
+    return [
+        FailedItem(index, item, NOT_SENT)
+        for index, item in enumerate(scanned_items(source, scan))
+        if index not in failed and not result.was_settled(index)
+    ]

@@ -163,7 +163,7 @@ class BulkUpsert:
             if self.stopped is None:
                 yield chunk
             else:
-                self.tally.record(fail_chunk(chunk, self.stopped))
+                self.tally.record(fail_chunk(chunk, self.stopped), chunk)
 
     def request_kwargs(self, chunk: Chunk) -> dict[str, Any]:
         """``httpx.Client.request`` arguments for one chunk.
@@ -192,12 +192,12 @@ class BulkUpsert:
                 answer = exc
             else:
                 self._worked = True
-                self.tally.record(merge_items(chunk, entries))
+                self.tally.record(merge_items(chunk, entries), chunk)
                 return
         if is_fatal(answer):
             raise answer  # noting_progress says on it what was confirmed before it
         log.warning("chunk %d (%d items) failed: %s", chunk.number, len(chunk), answer)
-        self.tally.record(fail_chunk(chunk, answer))
+        self.tally.record(fail_chunk(chunk, answer), chunk)
         self._note_streak(answer)
 
     def _note_streak(self, error: CatalogClientError) -> None:
@@ -221,13 +221,15 @@ class BulkUpsert:
     @contextlib.contextmanager
     def noting_progress(self) -> Iterator[None]:
         """Whatever ends the call early (a fatal error, the input iterator or ``on_progress``
-        raising, a KeyboardInterrupt) leaves with a note of what was confirmed: the caller
-        gets no BulkResult then."""
+        raising, a KeyboardInterrupt) leaves with a note of what was confirmed, and the
+        ``BulkResult`` so far as its ``partial_result``: the caller gets no other."""
         try:
             yield
         except BaseException as exc:
             if not isinstance(exc, GeneratorExit):
                 exc.add_note(self.tally.abort_note())
+                # (not reported: on_progress may be what raised)
+                exc.partial_result = self.tally.result(report=False)  # type: ignore[attr-defined]
             raise
 
 

@@ -7,6 +7,7 @@ position, so a short, reordered or duplicated answer cannot shift or double-coun
 
 from __future__ import annotations
 
+import bisect
 import logging
 import re
 import time
@@ -53,10 +54,19 @@ class BulkResult:
     failures: list[Failure]  # in input order
     chunks: int  # requests that went out
     elapsed: float  # seconds
+    # The input index ranges (first, last) of the chunks whose outcome is known.
+    settled: tuple[tuple[int, int], ...] = attrs.field(default=(), repr=False)
 
     @property
     def total(self) -> int:
         return self.created + self.updated + self.failed
+
+    def was_settled(self, index: int) -> bool:
+        """Whether the item at input ``index`` went out in a chunk whose outcome is known
+        (created, updated or failed). After an interrupted call (``partial_result`` on the
+        exception), an item neither settled nor in ``failures`` was not confirmed."""
+        at = bisect.bisect_right(self.settled, (index, float("inf"))) - 1
+        return at >= 0 and self.settled[at][0] <= index <= self.settled[at][1]
 
 
 # The two outcomes of a success, named as the BulkResult fields they count in.
@@ -170,11 +180,14 @@ class Tally:
         self._clock = clock
         self._started = clock()
         self._reported: tuple[int, int, int] | None = None
+        self.settled: list[tuple[int, int]] = []
 
     def reject(self, failure: Failure) -> None:
         self.failures.append(failure)
 
-    def record(self, outcome: ChunkOutcome) -> None:
+    def record(self, outcome: ChunkOutcome, chunk: Chunk | None = None) -> None:
+        if chunk is not None and chunk.indexes:
+            self.settled.append((chunk.indexes[0], chunk.indexes[-1]))
         self.created += outcome.created
         self.updated += outcome.updated
         self.failures.extend(outcome.failures)
@@ -202,9 +215,16 @@ class Tally:
             " here were not confirmed, and re-sending them is safe (an upsert)"
         )
 
-    def result(self) -> BulkResult:
-        self.report()  # items rejected after the last chunk count too
+    def result(self, *, report: bool = True) -> BulkResult:
+        if report:
+            self.report()  # items rejected after the last chunk count too
         failures = sorted(self.failures, key=lambda f: f.index)
         return BulkResult(
-            self.created, self.updated, len(failures), failures, self.chunks, self.elapsed()
+            self.created,
+            self.updated,
+            len(failures),
+            failures,
+            self.chunks,
+            self.elapsed(),
+            tuple(sorted(self.settled)),
         )
