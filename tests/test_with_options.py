@@ -75,3 +75,31 @@ def test_an_async_client_used_from_a_second_event_loop_is_a_configuration_error(
     with pytest.raises(errors.ConfigurationError, match="one client per loop"):
         asyncio.run(once())
     asyncio.run(k.aclose())
+
+
+def test_proxies_come_from_the_environment_unless_given_or_trust_env_is_off(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from catalog_clients._http.client import HttpSettings, proxy_for
+
+    monkeypatch.setenv("HTTPS_PROXY", "http://proxy.corp.test:3128")
+    monkeypatch.setenv("NO_PROXY", "internal.test")
+    assert proxy_for(HttpSettings("https://a.klaviyo.com")) == "http://proxy.corp.test:3128"
+    assert proxy_for(HttpSettings("https://x.internal.test")) is None
+    assert proxy_for(HttpSettings("https://a.klaviyo.com", trust_env=False)) is None
+    given = HttpSettings("https://a.klaviyo.com", proxy="http://u:p@other.test:8080")
+    assert proxy_for(given) == "http://u:p@other.test:8080"
+    # The real transport at the bottom of a client's stack is set up with it.
+    with KlaviyoClient("pk_proxy_1") as k:
+        pool = k._http._transport.inner
+        assert "proxy.corp.test" in str(pool._pool._proxy_url)
+    with pytest.raises(errors.ConfigurationError, match="proxy"):
+        KlaviyoClient("pk_proxy_2", proxy="ftp://nope")
+
+
+def test_a_timeout_may_be_an_httpx_timeout() -> None:
+    timeout = httpx.Timeout(5.0, connect=2.0)
+    with KlaviyoClient("pk_timeout_1", timeout=timeout) as k:
+        assert k._http.timeout.connect == 2.0 and k._http.timeout.read == 5.0
+    with pytest.raises(errors.ConfigurationError, match=r"timeout\.read"):
+        KlaviyoClient("pk_timeout_2", timeout=httpx.Timeout(5.0, read=-1))

@@ -43,23 +43,24 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def check_url(url: str, what: str) -> str:
+def check_url(url: str, what: str, *, any_host: bool = False) -> str:
     """Return ``url`` without a trailing slash, refusing anything but https (or loopback http).
 
-    Credentials ride on every request, so plain http to a real host would leak them.
+    Credentials ride on every request, so plain http to a real host would leak them; a proxy
+    (``any_host``) may be plain http, since TLS runs through it end to end.
     """
     try:
         parts = urlsplit(url)
         host = parts.hostname or ""
-        if parts.username is not None or parts.password is not None:
+        if not any_host and (parts.username is not None or parts.password is not None):
             # Said without the URL: the password would end up in this message, and in reprs.
             raise ConfigurationError(f"{what} must not carry credentials (user:password@host)")
         parts.port  # noqa: B018  (raises ValueError on a malformed port)
     except ValueError as exc:
         raise ConfigurationError(f"{what} {url!r} is not a valid URL: {exc}") from None
-    if parts.scheme not in {"http", "https"} or not host:
+    if parts.scheme not in {"http", "https", *(("socks5",) if any_host else ())} or not host:
         raise ConfigurationError(f"{what} {url!r} must be an absolute http(s) URL")
-    if parts.scheme == "http" and not is_loopback(host):
+    if parts.scheme == "http" and not is_loopback(host) and not any_host:
         raise ConfigurationError(
             f"{what} {url!r} uses plain http: only https is allowed, except for loopback hosts"
         )
@@ -94,6 +95,20 @@ def header_safe(secret: str) -> bool:
     return secret.isascii() and secret.isprintable() and " " not in secret
 
 
+class Arguments(dict[str, Any]):
+    """A constructor's arguments, kept for ``with_options``; never shown (credentials)."""
+
+    def __repr__(self) -> str:
+        return "<constructor arguments, not shown>"
+
+
+def arguments(frame_locals: dict[str, Any]) -> Arguments:
+    """The arguments of the method whose ``locals()`` this is, its first one (the instance)
+    left out; call it first thing, before any parameter is reassigned."""
+    names = list(frame_locals)
+    return Arguments((k, frame_locals[k]) for k in names[1:] if not k.startswith("__"))
+
+
 def redact(secret: str | None) -> str:
     """How a secret appears in reprs: never any of its characters."""
     return "<unset>" if not secret else "<redacted>"
@@ -104,18 +119,19 @@ def http_settings(
     transport_kind: type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport],
     *,
     base_url: str,
-    timeout: float,
+    timeout: float | httpx.Timeout,
     max_retries: int,
     retry_policy: RetryPolicy | None,
     transport: Any,
     headers: Mapping[str, str] | None = None,
     max_connections: int = 20,
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+    proxy: str | None = None,
+    trust_env: bool = True,
 ) -> HttpSettings:
     """The checked HTTP settings of a client (``owner`` names it in errors); the one place
     both vendors' constructors check what they share."""
-    checked_timeout = check_positive(timeout, "timeout")
-    assert checked_timeout is not None
+    checked_timeout = check_timeout(timeout)
     check_count(max_retries, "max_retries", maximum=10)
     check_count(max_response_bytes, "max_response_bytes", minimum=1)
     if retry_policy is not None and not isinstance(retry_policy, RetryPolicy):
@@ -134,4 +150,17 @@ def http_settings(
         transport=transport,
         max_connections=max_connections,
         max_response_bytes=max_response_bytes,
+        proxy=check_url(proxy, "proxy", any_host=True) if proxy else None,
+        trust_env=bool(trust_env),
     )
+
+
+def check_timeout(timeout: object) -> float | httpx.Timeout:
+    """Seconds, or an ``httpx.Timeout`` (connect, read, write, pool), each positive or None."""
+    if isinstance(timeout, httpx.Timeout):
+        for part, value in timeout.as_dict().items():
+            check_positive(value, f"timeout.{part}", allow_none=True)
+        return timeout
+    checked = check_positive(timeout, "timeout")  # type: ignore[arg-type]
+    assert checked is not None
+    return checked

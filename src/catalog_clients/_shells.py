@@ -53,7 +53,7 @@ class _Shell:
     """What both drivers share: the httpx client, ``with_options``, and ``client.operations``
     made on first use."""
 
-    _options: dict[str, Any]  # the constructor's arguments, for with_options
+    _options: Any  # the constructor's arguments (_config.Arguments), for with_options
 
     _caller: OperationCaller
     _operations: Any = None

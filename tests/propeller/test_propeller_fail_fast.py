@@ -124,3 +124,33 @@ def test_an_on_progress_callback_that_raises_carries_what_was_confirmed() -> Non
             [category(i) for i in range(50)], chunk_size=10, on_progress=on_progress
         )
     assert "20 created" in caught.value.__notes__[0]
+
+
+def test_a_result_carries_request_ids_and_reads_as_a_dict() -> None:
+    import json
+
+    from propeller_fakes import FakePropeller
+
+    fake = FakePropeller()
+    items = [category(i) for i in range(12)] + [{"id": "not-an-int"}]
+    answers = iter(range(100))
+
+    def with_id(request: httpx.Request) -> httpx.Response:
+        response = fake.handle(request)
+        if "/oauth2/" not in str(request.url):
+            response.headers["x-request-id"] = f"req-{next(answers)}"
+        return response
+
+    with PropellerClient(**fake.client_kwargs(), transport=httpx.MockTransport(with_id)) as p:
+        result = p.bulk_upsert_categories_by_id(items, chunk_size=5)
+    assert result.request_ids == ("req-0", "req-1", "req-2")
+    data = result.to_dict()
+    assert json.loads(json.dumps(data)) == data  # JSON-ready as it is
+    assert (data["created"], data["failed"], data["request_ids"]) == (
+        12,
+        1,
+        list(result.request_ids),
+    )
+    (failure,) = data["failures"]
+    assert failure["index"] == 12 and failure["item"] == {"id": "not-an-int"}
+    assert failure["error_type"] is None and "id" in failure["reason"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import ssl
+import urllib.request
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -25,7 +26,7 @@ class HttpSettings:
     """Everything that shapes the HTTP stack of one client."""
 
     base_url: str
-    timeout: float = 30.0
+    timeout: float | httpx.Timeout = 30.0
     retry: RetryPolicy = attrs.field(factory=RetryPolicy)
     pacer: Pacer | None = None
     headers: Mapping[str, str] = attrs.field(factory=dict)
@@ -34,6 +35,23 @@ class HttpSettings:
     max_connections: int = 20
     # The largest response body read, counted after decompression.
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
+    # An explicit proxy URL; else, with trust_env, HTTPS_PROXY / HTTP_PROXY / ALL_PROXY and
+    # NO_PROXY from the environment, as httpx itself would read them.
+    proxy: str | None = None
+    trust_env: bool = True
+
+
+def proxy_for(settings: HttpSettings) -> str | None:
+    """The proxy of the base URL's scheme. httpx reads the environment's proxies only for
+    a client without a transport of its own; this one always has one (the policy layer)."""
+    if settings.proxy or not settings.trust_env:
+        return settings.proxy
+    url = httpx.URL(settings.base_url)
+    if urllib.request.proxy_bypass(url.host):
+        return None
+    found = urllib.request.getproxies_environment()
+    proxy: str | None = found.get(url.scheme) or found.get("all")
+    return proxy
 
 
 class _NoCookies(httpx.Cookies):
@@ -45,10 +63,11 @@ class _NoCookies(httpx.Cookies):
 
 
 @functools.cache
-def _ssl_context() -> ssl.SSLContext:
+def _ssl_context(trust_env: bool = True) -> ssl.SSLContext:
     # Loading the CA bundle costs as much as parsing thousands of jobs; one verifying context
     # serves every client of the process (an SSLContext may be shared between threads).
-    return httpx.create_ssl_context()
+    # trust_env: SSL_CERT_FILE / SSL_CERT_DIR are honoured, as by httpx.
+    return httpx.create_ssl_context(trust_env=trust_env)
 
 
 def build_client(
@@ -61,14 +80,19 @@ def build_client(
         max_keepalive_connections=settings.max_connections,
     )
     stack: httpx.BaseTransport | httpx.AsyncBaseTransport
+    verify, proxy = _ssl_context(settings.trust_env), proxy_for(settings)
     if issubclass(kind, httpx.AsyncClient):
-        inner = settings.transport or httpx.AsyncHTTPTransport(verify=_ssl_context(), limits=limits)
+        inner = settings.transport or httpx.AsyncHTTPTransport(
+            verify=verify, limits=limits, proxy=proxy
+        )
         assert isinstance(inner, httpx.AsyncBaseTransport)
         stack = AsyncPolicyTransport(
             inner, settings.retry, settings.pacer, max_bytes=settings.max_response_bytes
         )
     else:
-        sync_inner = settings.transport or httpx.HTTPTransport(verify=_ssl_context(), limits=limits)
+        sync_inner = settings.transport or httpx.HTTPTransport(
+            verify=verify, limits=limits, proxy=proxy
+        )
         assert isinstance(sync_inner, httpx.BaseTransport)
         stack = PolicyTransport(
             sync_inner, settings.retry, settings.pacer, max_bytes=settings.max_response_bytes
@@ -78,6 +102,7 @@ def build_client(
         headers={"User-Agent": USER_AGENT, "Accept-Encoding": ACCEPT_ENCODING, **settings.headers},
         auth=auth,
         timeout=settings.timeout,
+        trust_env=settings.trust_env,
         transport=stack,
         # Credentials never follow a redirect to another host.
         follow_redirects=False,

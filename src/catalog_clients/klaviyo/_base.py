@@ -47,6 +47,8 @@ class _KlaviyoBase:
     pacing off.
     ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
     ``max_response_bytes`` bounds every response body, counted after decompression.
+    ``timeout`` is seconds or an ``httpx.Timeout``; ``proxy`` a proxy URL, else (with
+    ``trust_env``) HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY from the environment.
     """
 
     _transport_kind: type[Any]  # the shell's
@@ -58,14 +60,16 @@ class _KlaviyoBase:
         access_token: str | None = None,
         base_url: str | None = None,
         revision: str | None = None,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry_policy: RetryPolicy | None = None,
         rate_limits: Sequence[RateLimit] | None = DEFAULT_RATE_LIMITS,
         transport: Any = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        proxy: str | None = None,
+        trust_env: bool = True,
     ) -> None:
-        self._options = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
+        self._options = _config.arguments(locals())
         if api_key is not None and access_token is not None:
             raise ConfigurationError("pass either api_key or access_token, not both")
         if access_token is not None:
@@ -96,6 +100,8 @@ class _KlaviyoBase:
             retry_policy=retry_policy,
             transport=transport,
             max_response_bytes=max_response_bytes,
+            proxy=proxy,
+            trust_env=trust_env,
         )
         self.base_url, self.timeout = settings.base_url, settings.timeout
         self.revision = check_revision(

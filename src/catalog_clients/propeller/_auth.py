@@ -70,7 +70,7 @@ class ClientCredentialsAuth(httpx.Auth):
         client_id: str | None,
         client_secret: str | None,
         access_token: str | None = None,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout = 30.0,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.token_url = token_url

@@ -38,6 +38,8 @@ class _PropellerBase:
     ``concurrency`` is the default for ``bulk_upsert_categories_by_id`` (1 to 20).
     ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
     ``max_response_bytes`` bounds every response body, counted after decompression.
+    ``timeout`` is seconds or an ``httpx.Timeout``; ``proxy`` a proxy URL, else (with
+    ``trust_env``) HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY from the environment.
     """
 
     default_concurrency = 1
@@ -50,14 +52,16 @@ class _PropellerBase:
         base_url: str | None = None,
         token_url: str | None = None,
         access_token: str | None = None,
-        timeout: float = 30.0,
+        timeout: float | httpx.Timeout = 30.0,
         max_retries: int = 3,
         retry_policy: RetryPolicy | None = None,
         concurrency: int | None = None,
         transport: httpx.BaseTransport | httpx.AsyncBaseTransport | None = None,
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
+        proxy: str | None = None,
+        trust_env: bool = True,
     ) -> None:
-        self._options = {k: v for k, v in locals().items() if k not in ("self", "__class__")}
+        self._options = _config.arguments(locals())
         client_id = _config.from_env(client_id, "PROPELLER_CLIENT_ID")
         client_secret = _config.from_env(client_secret, "PROPELLER_CLIENT_SECRET")
         if not access_token:
@@ -77,6 +81,8 @@ class _PropellerBase:
             headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
             max_connections=MAX_CONCURRENCY,
             max_response_bytes=max_response_bytes,
+            proxy=proxy,
+            trust_env=trust_env,
         )
         self.base_url, self.timeout = settings.base_url, settings.timeout
         self.token_url = _config.check_url(tokens, "token_url")

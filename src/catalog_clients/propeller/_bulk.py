@@ -27,6 +27,7 @@ from ..errors import (
     NotFoundError,
     PermissionDeniedError,
     Problem,
+    request_id_from,
 )
 from ._chunks import Chunk, plan_chunks, prepare
 from ._errors import read_error_envelope
@@ -185,6 +186,8 @@ class BulkUpsert:
     def settle(self, chunk: Chunk, answer: Answer) -> None:
         """Record what came of one chunk; re-raise an error that dooms the whole call."""
         if isinstance(answer, httpx.Response):
+            if (request_id := request_id_from(answer.headers)) is not None:
+                self.tally.request_ids.append(request_id)
             try:
                 raise_for_status(answer, read_error_envelope)
                 entries = parse_bulk_response(answer)

@@ -36,6 +36,17 @@ class Failure:
     def reason(self) -> str:
         return str(self.error)
 
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready: the index, the item in its wire form, the reason, and the error's type
+        (None for a per-item message)."""
+        kind = None if isinstance(self.error, str) else type(self.error).__name__
+        return {
+            "index": self.index,
+            "item": wire_of(self.item),
+            "reason": self.reason,
+            "error_type": kind,
+        }
+
 
 MAX_CHUNK_SIZE = BY_ID.max_items  # the spec's limit per request (maxItems)
 

@@ -56,6 +56,21 @@ class BulkResult:
     elapsed: float  # seconds
     # The input index ranges (first, last) of the chunks whose outcome is known.
     settled: tuple[tuple[int, int], ...] = attrs.field(default=(), repr=False)
+    # The server's request id of each answered chunk that had one, in the order answered:
+    # what its support asks for.
+    request_ids: tuple[str, ...] = attrs.field(default=(), repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready counts, request ids and failures (each ``Failure.to_dict()``)."""
+        return {
+            "created": self.created,
+            "updated": self.updated,
+            "failed": self.failed,
+            "chunks": self.chunks,
+            "elapsed": self.elapsed,
+            "request_ids": list(self.request_ids),
+            "failures": [failure.to_dict() for failure in self.failures],
+        }
 
     @property
     def total(self) -> int:
@@ -181,6 +196,7 @@ class Tally:
         self._started = clock()
         self._reported: tuple[int, int, int] | None = None
         self.settled: list[tuple[int, int]] = []
+        self.request_ids: list[str] = []
 
     def reject(self, failure: Failure) -> None:
         self.failures.append(failure)
@@ -227,4 +243,5 @@ class Tally:
             self.chunks,
             self.elapsed(),
             tuple(sorted(self.settled)),
+            tuple(self.request_ids),
         )
