@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "fault-table.md"
 sys.path.insert(0, str(ROOT / "tests" / "reliability"))
 
-from faults_table import FAULTS, MAX_ATTEMPTS, RETRIES, Outcome  # noqa: E402
+from faults_table import FAULTS, MAX_ATTEMPTS, RETRIES, WIRE_FAULTS, Outcome  # noqa: E402
 
 HEADER = f"""\
 # Fault table
@@ -45,6 +45,17 @@ Propeller `bulk_upsert_categories_by_id` |
 """
 
 
+WIRE_HEADER = """
+## On the wire, and in the input
+
+Faults that a sandbox answer cannot play: each is checked by the test named, most of them
+against a raw-socket server on loopback that controls every byte.
+
+| Fault | What the clients do | Test (under tests/) |
+|---|---|---|
+"""
+
+
 def _cell(outcome: Outcome | None, noun: str, in_failures: bool) -> str:
     if outcome is None:
         return "not applicable"
@@ -60,7 +71,11 @@ def render() -> str:
         noun = "token request" if case.endpoint == "token" else "attempt"
         klaviyo, propeller = _cell(case.klaviyo, noun, False), _cell(case.propeller, noun, True)
         rows.append(f"| {case.fault} | {case.how()} | {klaviyo} | {propeller} |\n")
-    return HEADER + "".join(rows)
+    wire = [
+        f"| {case.fault} | {case.outcome} | `{case.test.removeprefix('../')}` |\n"
+        for case in WIRE_FAULTS
+    ]
+    return HEADER + "".join(rows) + WIRE_HEADER + "".join(wire)
 
 
 def main(argv: list[str]) -> int:

@@ -260,3 +260,92 @@ FAULTS: tuple[FaultCase, ...] = (
         body_hint="temporarily_unavailable",
     ),
 )
+
+
+@attrs.frozen
+class WireFault:
+    """A fault that lives on the wire or in the input, with what the clients do and the test
+    (``file::function``) that checks it; test_fault_table_doc holds each test to exist."""
+
+    fault: str
+    outcome: str
+    test: str
+
+
+WIRE_FAULTS: tuple[WireFault, ...] = (
+    WireFault(
+        "a body that trickles in (1 byte every 0.2 s, each read quick)",
+        "`APITimeoutError` at the call's `deadline`, not the per-read timeout times retries",
+        "test_wire_bounds.py::test_a_trickling_body_is_stopped_at_the_calls_deadline",
+    ),
+    WireFault(
+        "a gzip bomb (64 MiB behind a few KiB), also as `gzip, gzip`",
+        "`ResponseTooLargeError` at `max_response_bytes`, memory bounded by the limit",
+        "test_wire_bounds.py::test_a_decompression_bomb_stops_at_the_limit_with_bounded_memory",
+    ),
+    WireFault(
+        "a chunked body larger than the limit",
+        "`ResponseTooLargeError`, stopped while streaming",
+        "test_wire_bounds.py::test_a_plain_body_over_the_limit_is_refused_while_streaming",
+    ),
+    WireFault(
+        "a `Content-Encoding` the client did not ask for (br)",
+        "`APIConnectionError` naming it",
+        "test_wire_bounds.py::test_an_encoding_the_client_did_not_ask_for_is_a_typed_error",
+    ),
+    WireFault(
+        "fresh cursors forever on empty pages",
+        "`max_pages=` ends the walk; `klaviyo jobs --limit N` walks at most N pages",
+        "test_wire_bounds.py::test_max_pages_stops_a_server_that_never_stops_handing_out_cursors",
+    ),
+    WireFault(
+        "`RateLimit-Reset` beyond the cap (61, 1e12, inf)",
+        "the next call fails fast: `RateLimitError` with `retry_after`, nothing sent",
+        "../http/test_http_pacing.py::test_a_reset_beyond_the_cap_fails_the_next_call_fast_without_sending",
+    ),
+    WireFault(
+        "a pacing wait past the call's deadline",
+        "`APITimeoutError`, no sleep",
+        "../http/test_http_pacing.py::test_a_pacing_wait_past_the_deadline_is_not_made",
+    ),
+    WireFault(
+        "an access token with CR/LF, spaces or non-ASCII",
+        "`AuthenticationError`; the token is never shown or sent",
+        "../propeller/test_propeller_auth.py::test_a_token_that_is_not_a_header_value_is_refused_and_never_shown",
+    ),
+    WireFault(
+        "counts beyond 64 bits",
+        "read exactly, as Python ints",
+        "../klaviyo/test_klaviyo_core.py::test_counts_beyond_64_bits_are_read_exactly",
+    ),
+    WireFault(
+        "a date-time whose UTC instant Python cannot hold",
+        "`None` for that field; the page is kept",
+        "../klaviyo/test_klaviyo_core.py::test_a_valid_date_time_beyond_pythons_utc_range_is_none_not_a_lost_page",
+    ),
+    WireFault(
+        "the first chunks all refused (closed port, DNS, TLS, 404)",
+        'stops after `fail_fast` (3) chunks; the rest are failures saying "not sent"',
+        "../propeller/test_propeller_fail_fast.py::test_the_first_three_chunks_failing_alike_stop_the_call",
+    ),
+    WireFault(
+        "the input iterator or `on_progress` raising midway",
+        "the exception carries a note of what was confirmed, and `partial_result`",
+        "../propeller/test_propeller_fail_fast.py::test_an_input_iterator_that_raises_midway_carries_what_was_confirmed",
+    ),
+    WireFault(
+        "one async client used from a second event loop",
+        "`ConfigurationError`: one client per loop",
+        "../test_with_options.py::test_an_async_client_used_from_a_second_event_loop_is_a_configuration_error",
+    ),
+    WireFault(
+        "Ctrl-C during `propeller upsert`",
+        "summary printed, failed and unconfirmed items in the failures file, exit 130",
+        "../cli/test_upsert.py::test_ctrl_c_prints_the_summary_and_writes_what_is_left",
+    ),
+    WireFault(
+        "a JSONL line nested 100,000 deep; a lone surrogate",
+        "exit 2 naming the line; the dry run refuses the surrogate, the failures file keeps it",
+        "../cli/test_upsert.py::test_a_lone_surrogate_is_caught_by_the_dry_run_and_written_back_safely",
+    ),
+)
