@@ -16,7 +16,7 @@ CASSETTE_PORT ?= 18765
 DEMO_PORT ?= 18766
 
 .PHONY: help venv generate check-generated spec-check fault-table lint format typecheck test test-fast \
-	test-contract test-slow \
+	test-contract test-slow test-matrix package-check \
 	cassettes demo bench bench-smoke clean
 
 help:
@@ -65,7 +65,22 @@ typecheck: venv
 # The replay flags come last on purpose: tests/conftest.py refuses any other record mode in CI.
 # -n auto: one pytest-xdist worker per core (the suite takes half the time on 2 cores);
 # loadfile keeps each file on one worker (module fixtures once, checks that read their file).
-test: venv check-generated spec-check lint typecheck
+# What a user installs: the wheel's dependencies, the sdist's contents.
+package-check: venv
+	rm -rf .dist && $(UV) build --quiet --out-dir .dist && $(BIN)/python scripts/check_package.py .dist
+
+# Every CPython 3.11-3.13 pyenv has here, each in a venv of its own (make test stays on one).
+test-matrix: $(UV)
+	@for v in 3.11 3.12 3.13; do \
+		py=$$(ls -d $$HOME/.pyenv/versions/$$v.*/bin/python3 2>/dev/null | tail -1); \
+		if [ -z "$$py" ]; then echo "test-matrix: no CPython $$v here, skipped"; continue; fi; \
+		echo "test-matrix: CPython $$v ($$py)"; \
+		UV_PROJECT_ENVIRONMENT=.venv-$$v $(UV) sync --frozen --all-extras --python $$py --quiet && \
+		.venv-$$v/bin/python -m pytest -q -p no:cacheprovider -n auto --dist loadfile \
+			--record-mode=none --block-network || exit 1; \
+	done
+
+test: venv check-generated spec-check lint typecheck package-check
 	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider -n auto --dist loadfile --record-mode=none --block-network
 
 # The tiers (tests/conftest.py marks each test): unit (seconds), contract, slow.
@@ -95,4 +110,4 @@ bench-smoke: venv
 	$(BIN)/python benchmarks/run.py --smoke
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .venv-bench .mypy_cache .ruff_cache .pytest_cache
+	rm -rf $(VENV) $(TOOLS) .venv-bench .venv-3.* .dist .mypy_cache .ruff_cache .pytest_cache

@@ -110,6 +110,7 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
             jobs = page.jobs
             del page  # as in _pages: only the walk holds the page, and lets it go
             yield jobs
+            del jobs  # and its jobs too, before the walk fetches the next page
 
     def get_category_bulk_update_job(
         self, job_id: str, *, fields: str | Iterable[str] | None = None
@@ -215,6 +216,7 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
             del page
             for job in jobs:
                 yield job
+            del jobs  # as in KlaviyoClient._jobs_of: nothing of it alive during the next fetch
 
     async def get_category_bulk_update_job(
         self, job_id: str, *, fields: str | Iterable[str] | None = None

@@ -15,6 +15,7 @@ import httpx
 from propeller_generated import _rules
 
 from .. import _json
+from .._accept import Acceptor
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import IDEMPOTENT
 from .._schema import Compiler, Found
@@ -49,6 +50,7 @@ def _check_argument(name: str, value: object, maximum: int) -> None:
 
 
 _COMPILER = Compiler(_rules.SCHEMAS)
+_ACCEPTOR = Acceptor(_rules.SCHEMAS)
 
 
 def parse_bulk_response(response: httpx.Response, rules: ItemRules = BY_ID) -> list[Any]:
@@ -57,8 +59,11 @@ def parse_bulk_response(response: httpx.Response, rules: ItemRules = BY_ID) -> l
     body = json_body(response)
     operation = rules.operation
     found: Found = []
-    if operation.response_schema is not None:
-        _COMPILER.ref(operation.response_schema)(body, (), found)
+    schema = operation.response_schema
+    # The yes/no check first (a valid answer costs a few lookups); a no is explained by the
+    # Compiler, which names the path.
+    if schema is not None and not _ACCEPTOR.ref(schema)(body):
+        _COMPILER.ref(schema)(body, (), found)
     if found:
         path, message = found[0]
         raise schema_mismatch(response, f"{path_text(path) or 'the body'} {message}")
