@@ -102,6 +102,7 @@ SLOW_FILES = frozenset(
         "tests/reliability/test_secrets.py",
         "tests/regeneration/test_regeneration.py",
         "tests/test_bench_smoke.py",
+        "tests/test_typing_public.py",
     }
 )
 CONTRACT_DIRS = ("tests/spec/", "tests/sandbox/", "tests/cli/", "tests/reliability/")

@@ -26,6 +26,9 @@ _LAZY = {
     "Directives": "catalog_clients.propeller",
     "BulkResult": "catalog_clients.propeller",
     "Failure": "catalog_clients.propeller",
+    "Progress": "catalog_clients.propeller",
+    "RetryPolicy": "catalog_clients._http",
+    "RateLimit": "catalog_clients._http",
 }
 
 __all__ = [
@@ -40,12 +43,16 @@ __all__ = [
     "JobStatus",
     "KlaviyoClient",
     "Page",
+    "Progress",
     "PropellerClient",
+    "RateLimit",
+    "RetryPolicy",
     "__version__",
     "errors",
 ]
 
 if TYPE_CHECKING:
+    from ._http import RateLimit, RetryPolicy
     from .klaviyo import AsyncKlaviyoClient, Job, JobStatus, KlaviyoClient, Page
     from .propeller import (
         AsyncPropellerClient,
@@ -54,14 +61,17 @@ if TYPE_CHECKING:
         CategoryBySource,
         Directives,
         Failure,
+        Progress,
         PropellerClient,
     )
 
 
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'catalog_clients' has no attribute {name!r}")
-    value = getattr(importlib.import_module(module), name)
-    globals()[name] = value
-    return value
+if not TYPE_CHECKING:  # type checkers see the imports above, so a misspelt name is an error
+
+    def __getattr__(name: str) -> Any:
+        module = _LAZY.get(name)
+        if module is None:
+            raise AttributeError(f"module 'catalog_clients' has no attribute {name!r}")
+        value = getattr(importlib.import_module(module), name)
+        globals()[name] = value
+        return value

@@ -11,6 +11,7 @@ import attrs
 from klaviyo_generated import _rules
 from klaviyo_generated._rules import JobError, JobStatus
 
+from .. import _json
 from ._paging import LIST_JOBS, cursor_from_link
 
 __all__ = ["Job", "JobError", "JobStatus", "Page", "RateLimitInfo", "plain"]
@@ -61,6 +62,10 @@ class Job(_rules.JobFields):
     def to_dict(self) -> dict[str, Any]:
         """The job as JSON-ready values (ISO 8601 datetimes, statuses as text)."""
         return {f.name: plain(getattr(self, f.name)) for f in attrs.fields(_rules.JobFields)}
+
+    def to_json(self) -> str:
+        """``to_dict()`` as JSON text."""
+        return _json.dumps(self.to_dict()).decode()
 
 
 @attrs.frozen
