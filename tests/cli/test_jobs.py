@@ -97,10 +97,10 @@ def test_unknown_sparse_field_is_a_usage_error(live: Sandbox) -> None:
     assert "nope" in run.stderr
 
 
-def test_refused_key_exits_1_in_one_line(live: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_refused_key_exits_2_in_one_line(live: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KLAVIYO_API_KEY", "not-a-klaviyo-key")
     run = cli("klaviyo", "jobs")
-    assert run.exit_code == 1, run
+    assert run.exit_code == 2, run  # credentials are configuration
     assert "error:" in run.stderr and "Traceback" not in run.output
     assert "not-a-klaviyo-key" not in run.output
 
@@ -132,3 +132,12 @@ def test_early_pipe_close_exits_quietly(live: Sandbox) -> None:
     assert "Traceback" not in stderr and "BrokenPipe" not in stderr, stderr
     assert stderr == ""
     assert code == 0
+
+
+def test_a_status_the_spec_does_not_know_gets_a_warning(live: Sandbox) -> None:
+    run = cli("klaviyo", "jobs", "--status", "queud", "-o", "jsonl")
+    assert run.exit_code == 0, run
+    assert "warning:" in run.stderr and "'queud'" in run.stderr and "queued" in run.stderr
+    assert run.stdout == ""  # sent as given: nothing matches
+    known = cli("klaviyo", "jobs", "--status", "queued", "--limit", "1", "-o", "jsonl")
+    assert "warning" not in known.stderr

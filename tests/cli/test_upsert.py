@@ -259,12 +259,12 @@ def test_missing_credentials_exit_2(live: Sandbox, monkeypatch: pytest.MonkeyPat
     assert "Traceback" not in run.output
 
 
-def test_refused_credentials_exit_1_in_one_line(
+def test_refused_credentials_exit_2_in_one_line(
     live: Sandbox, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("PROPELLER_CLIENT_SECRET", "wrong-secret")
     run = cli("propeller", "upsert", str(SAMPLE_JSONL))
-    assert run.exit_code == 1, run
+    assert run.exit_code == 2, run  # credentials are configuration
     assert "AuthenticationError" in run.stderr
     # The error's note says what had been confirmed: nothing, the first token was refused.
     assert "stopped after 0 answered chunk(s): 0 created" in " ".join(run.stderr.split())

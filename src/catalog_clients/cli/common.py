@@ -68,7 +68,8 @@ def library_errors() -> Iterator[None]:
     """Turn the library's errors into one red line and an exit code, never a traceback."""
     try:
         yield
-    except errors.ConfigurationError as exc:
+    except (errors.ConfigurationError, errors.AuthenticationError) as exc:
+        # Refused credentials are configuration too: exit 2, as documented.
         fail(describe_error(exc), EXIT_USAGE)
     except errors.CatalogClientError as exc:
         fail(describe_error(exc), EXIT_FAILED)

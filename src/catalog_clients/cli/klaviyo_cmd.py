@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from klaviyo_generated import _rules
 from klaviyo_generated._rules import JobStatus
+from rich.markup import escape
 
 from .. import errors
 from .common import (
@@ -16,6 +17,7 @@ from .common import (
     fail,
     library_errors,
     split_list,
+    stderr_console,
     stdout_console,
     verbose_logging,
     verbosity,
@@ -108,6 +110,15 @@ def jobs(
     fmt: OutputFormat = output or ("table" if sys.stdout.isatty() else "jsonl")
     requested = split_list(fields)
     columns = shown_fields(requested, table=fmt == "table")
+    if status is not None and not JobStatus(status).is_known:
+        # Sent as given (the server may know a status the spec does not yet), but a typo
+        # would otherwise list nothing without a word.
+        known = ", ".join(s.value for s in JobStatus)
+        stderr_console().print(
+            f"[yellow]warning:[/] status {escape(repr(status))} is not one the spec knows "
+            f"({known}); sending it as given",
+            soft_wrap=True,
+        )
     with verbose_logging(verbosity(ctx, verbose)), library_errors():
         try:
             with KlaviyoClient(base_url=base_url, revision=revision) as client:

@@ -72,7 +72,9 @@ Credentials: PROPELLER_CLIENT_ID and PROPELLER_CLIENT_SECRET.
 
 Exit codes: 0 all created or updated; 1 some items failed;
 
-2 unreadable input, bad usage or configuration (nothing was sent).
+2 unreadable input, bad usage, configuration or refused credentials (nothing was sent);
+
+130 interrupted (Ctrl-C): the failures file holds every item not confirmed.
 """
 
 # The spec's limit of items per request (maxItems), the most --chunk-size takes.
