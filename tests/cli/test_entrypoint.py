@@ -93,3 +93,12 @@ def test_the_library_installs_without_the_cli_dependencies() -> None:
     core = " ".join(project["dependencies"])
     assert "typer" not in core and "rich" not in core and "dateutil" not in core
     assert any(d.startswith("typer") for d in project["optional-dependencies"]["cli"])
+
+
+@pytest.mark.parametrize("command", [[], ["klaviyo", "jobs"], ["propeller", "upsert"]])
+def test_verbose_is_shown_as_a_counter_not_an_int(command: list[str]) -> None:
+    from clihelpers import cli
+
+    run = cli(*command, "--help")
+    line = next(line for line in run.stdout.splitlines() if "--verbose" in line)
+    assert "<int>" not in line and "INTEGER" not in line and "default: 0" not in line

@@ -59,6 +59,7 @@ def root(
             "--verbose",
             "-v",
             count=True,
+            metavar="",  # a counter (-v, -vv), not a value
             help="Show retries and pacing waits (-vv: every request); secrets are redacted.",
             show_default=False,
         ),

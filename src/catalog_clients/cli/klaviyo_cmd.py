@@ -61,6 +61,7 @@ VerboseOption = Annotated[
         "--verbose",
         "-v",
         count=True,
+        metavar="",  # a counter (-v, -vv), not a value
         help="Show retries and pacing waits; -vv: every request.",
         show_default=False,
     ),

@@ -167,7 +167,12 @@ def upsert(
     verbose: Annotated[
         int,
         typer.Option(
-            "--verbose", "-v", count=True, help="Show retries and pacing waits.", show_default=False
+            "--verbose",
+            "-v",
+            count=True,
+            metavar="",  # a counter (-v, -vv), not a value
+            help="Show retries and pacing waits; -vv: every request.",
+            show_default=False,
         ),
     ] = 0,
 ) -> None:
