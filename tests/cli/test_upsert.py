@@ -363,3 +363,12 @@ def test_ctrl_c_prints_the_summary_and_writes_what_is_left(live: Sandbox, tmp_pa
     rerun = cli("propeller", "upsert", str(failures))
     assert rerun.exit_code == 0, rerun
     assert {i for i in live.categories() if 94000 <= i < 94100} == {94000 + i for i in range(100)}
+
+
+def test_failures_out_dash_writes_the_failures_to_stdout(live: Sandbox, tmp_path: Path) -> None:
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--failures-out", "-")
+    assert run.exit_code == 1, run
+    records = [json.loads(line) for line in run.stdout.splitlines()]  # only JSONL on stdout
+    assert [r["index"] for r in records] == [3, 5]
+    assert "created" in run.stderr  # the summary went to stderr
+    assert not (Path.cwd() / "-").exists()

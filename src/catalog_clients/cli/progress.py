@@ -7,8 +7,9 @@ and ``close()`` at the end. They write to stderr, so stdout keeps only the summa
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from types import TracebackType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rich.console import Console
 from rich.progress import (
@@ -20,6 +21,9 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
+
+if TYPE_CHECKING:
+    from ..propeller import Progress as Counts
 
 PLAIN_INTERVAL_SECONDS = 2.0
 
@@ -139,3 +143,12 @@ class PlainReporter(Reporter):
         fresh = self._printed != (self.items, self.chunks) or self._printed == (0, 0)
         if fresh or self.outcome != "done":
             self._line(self.outcome)
+
+
+def progress_callback(reporter: Reporter) -> Callable[[Counts], None]:
+    """Feed the library's running counts (after each chunk) to the reporter."""
+
+    def on_progress(progress: Counts) -> None:
+        reporter.update(progress.processed, progress.chunks)
+
+    return on_progress

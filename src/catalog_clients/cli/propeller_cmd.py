@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import sys
 import time
-from collections.abc import Callable
 from typing import TYPE_CHECKING, Annotated, Literal
 
 import typer
@@ -26,13 +25,19 @@ from .common import (
     one_line,
     split_list,
     stderr_console,
-    stdout_console,
     verbose_logging,
     verbosity,
 )
 from .inputs import InputError, InputFile, format_for
-from .progress import PlainReporter, Reporter, RichReporter
-from .report import FailedItem, check_writable, print_failures, summary_table, write_failures
+from .progress import PlainReporter, Reporter, RichReporter, progress_callback
+from .report import (
+    FailedItem,
+    check_writable,
+    print_failures,
+    summary_console,
+    summary_table,
+    write_failures,
+)
 from .scan import (
     Lookup,
     Scan,
@@ -46,7 +51,7 @@ from .scan import (
 )
 
 if TYPE_CHECKING:
-    from ..propeller import Directives, Progress
+    from ..propeller import Directives
 
 # Ctrl-C: 128 + SIGINT, as shells report it.
 EXIT_INTERRUPTED = 130
@@ -79,15 +84,6 @@ Exit codes: 0 all created or updated; 1 some items failed;
 
 # The spec's limit of items per request (maxItems), the most --chunk-size takes.
 MAX_CHUNK_SIZE: int = max(bulk["max_items"] for bulk in BULK.values())
-
-
-def progress_callback(reporter: Reporter) -> Callable[[Progress], None]:
-    """Feed the library's running counts (after each chunk) to the reporter."""
-
-    def on_progress(progress: Progress) -> None:
-        reporter.update(progress.processed, progress.chunks)
-
-    return on_progress
 
 
 def _reporter(total: int, valid: int, chunk_size: int) -> Reporter:
@@ -277,7 +273,7 @@ def _send(
     if interrupted:
         failures += unconfirmed(source, scan, result)
     failures.sort(key=lambda f: f.index)
-    stdout_console().print(
+    summary_console(failures_out).print(
         summary_table(
             created=result.created, updated=result.updated, failed=result.failed, elapsed=elapsed
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -46,6 +47,10 @@ def plain_item(item: Any) -> Any:
     return item
 
 
+def _record(failure: FailedItem) -> dict[str, Any]:
+    return {"index": failure.index, "item": plain_item(failure.item), "reason": failure.reason}
+
+
 def _line(record: dict[str, Any]) -> str:
     """One JSONL line, readable as UTF-8 whatever the item holds: text UTF-8 cannot carry
     (a lone surrogate, valid in JSON) is written as its \\u escape, which reads back the same."""
@@ -57,8 +62,21 @@ def _line(record: dict[str, Any]) -> str:
     return line + "\n"
 
 
+# --failures-out -: the failures go to stdout as JSONL (and the summary to stderr).
+STDOUT = "-"
+
+
+def summary_console(failures_out: str | None) -> Console:
+    """Where the summary goes: stdout, unless the failures do."""
+    from .common import stderr_console, stdout_console
+
+    return stderr_console() if failures_out == STDOUT else stdout_console()
+
+
 def check_writable(path: str) -> None:
     """Refuse a --failures-out that cannot be written before anything is sent, not after."""
+    if path == STDOUT:
+        return
     target = Path(path)
     directory = target.parent
     if target.is_dir():
@@ -70,7 +88,15 @@ def check_writable(path: str) -> None:
 
 
 def write_failures(path: str, failures: Iterable[FailedItem]) -> int:
-    """Write the failures file atomically (it may be the very file that was just read)."""
+    """Write the failures file atomically (it may be the very file that was just read), or
+    to stdout for ``-``."""
+    if path == STDOUT:
+        count = 0
+        for failure in failures:
+            sys.stdout.write(_line(_record(failure)))
+            count += 1
+        sys.stdout.flush()
+        return count
     target = Path(path)
     directory = target.parent if str(target.parent) else Path(".")
     count = 0
@@ -78,12 +104,7 @@ def write_failures(path: str, failures: Iterable[FailedItem]) -> int:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             for failure in failures:
-                record = {
-                    "index": failure.index,
-                    "item": plain_item(failure.item),
-                    "reason": failure.reason,
-                }
-                out.write(_line(record))
+                out.write(_line(_record(failure)))
                 count += 1
         os.replace(temp, target)
     except BaseException:

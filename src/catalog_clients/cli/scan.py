@@ -17,9 +17,9 @@ from propeller_generated._rules import DIRECTIVE_KEYS
 from rich.markup import escape
 from rich.table import Table
 
-from .common import EXIT_FAILED, EXIT_OK, stderr_console, stdout_console
+from .common import EXIT_FAILED, EXIT_OK, stderr_console
 from .inputs import InputError, InputFile, LineMap, Record
-from .report import FailedItem, print_failures, write_failures
+from .report import FailedItem, print_failures, summary_console, write_failures
 
 if TYPE_CHECKING:
     from ..propeller import BulkResult, Directives
@@ -116,7 +116,7 @@ def dry_run_report(
     table.add_row("invalid", f"[red]{len(scan.invalid)}[/]" if scan.invalid else "0")
     table.add_row("requests", f"{chunks} (chunks of up to {chunk_size} items)")
     table.add_row("directives", escape(describe_directives(directives)))
-    stdout_console().print(table)
+    summary_console(failures_out).print(table)
     report_invalid(scan, failures_out)
     return EXIT_FAILED if scan.invalid else EXIT_OK
 
