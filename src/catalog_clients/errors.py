@@ -184,8 +184,11 @@ class APIStatusError(CatalogClientError):
         type: str | None = None,
         messages: Sequence[str] = (),
         more_info: str | None = None,
+        method: str | None = None,
+        url: str | None = None,
     ) -> None:
         self.status_code = status_code
+        self.method, self.url = method, url  # the request answered (origin and path)
         self.headers = dict(headers or {})
         self.request_id = request_id_from(self.headers)
         self.body = excerpt(body)

@@ -141,3 +141,14 @@ def test_a_status_the_spec_does_not_know_gets_a_warning(live: Sandbox) -> None:
     assert run.stdout == ""  # sent as given: nothing matches
     known = cli("klaviyo", "jobs", "--status", "queued", "--limit", "1", "-o", "jsonl")
     assert "warning" not in known.stderr
+
+
+def test_a_wrong_base_url_names_the_url_and_says_what_to_check(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KLAVIYO_BASE_URL", live.env["KLAVIYO_BASE_URL"] + "/nowhere")
+    run = cli("klaviyo", "jobs")
+    assert run.exit_code == 1, run
+    text = " ".join(run.stderr.split())
+    assert "HTTP 404" in text and "[GET " in text and "/nowhere/api/" in text
+    assert "check KLAVIYO_BASE_URL / PROPELLER_BASE_URL" in text

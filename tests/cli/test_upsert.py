@@ -372,3 +372,33 @@ def test_failures_out_dash_writes_the_failures_to_stdout(live: Sandbox, tmp_path
     assert [r["index"] for r in records] == [3, 5]
     assert "created" in run.stderr  # the summary went to stderr
     assert not (Path.cwd() / "-").exists()
+
+
+def test_falling_back_to_the_production_host_is_said_first(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import catalog_clients.propeller as propeller
+    from catalog_clients.propeller import BulkResult
+
+    class Recorded:
+        base_url = "https://api.helice.cloud/v2"
+
+        def __init__(self, **kwargs: object) -> None:
+            self.kwargs = kwargs
+
+        def __enter__(self) -> Recorded:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            return None
+
+        def bulk_upsert_categories_by_id(self, items: object, **options: object) -> BulkResult:
+            count = sum(1 for _ in items)  # type: ignore[attr-defined]
+            return BulkResult(count, 0, 0, [], 1, 0.0)
+
+    monkeypatch.delenv("PROPELLER_BASE_URL")
+    monkeypatch.setattr(propeller, "PropellerClient", Recorded)
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--skip-if-not-empty", "names")
+    assert "warning:" in run.stderr and "production host https://api.helice.cloud/v2" in run.stderr
+    monkeypatch.setenv("PROPELLER_BASE_URL", live.env["PROPELLER_BASE_URL"])
+    assert "production host" not in cli("propeller", "upsert", str(SAMPLE_JSONL)).stderr

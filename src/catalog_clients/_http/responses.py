@@ -94,12 +94,21 @@ def raise_for_status(response: httpx.Response, read_error_body: ErrorBodyReader)
         # where it pointed, so that a moved base_url is a one-line fix.
         target = _shown_location(response.headers["location"])
         message = f"{message}: a redirect to {target!r} was not followed; check base_url"
+    method: str | None = None
+    url: str | None = None
+    try:
+        request = response.request
+        method, url = request.method, str(request.url.copy_with(query=None, fragment=None))
+    except RuntimeError:  # a response built without its request
+        pass
     raise status_error(
         status,
         str(message),
         headers=response.headers,
         body=response.content,
         retry_after=retry_after_of(response.headers),
+        method=method,
+        url=url,
         **details,
     )
 

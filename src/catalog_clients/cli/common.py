@@ -60,7 +60,12 @@ def fail(message: str, code: int) -> NoReturn:
 def describe_error(exc: BaseException) -> str:
     # Notes carry what the operator needs next (for example what a stopped upsert confirmed).
     notes = "".join(f"; {one_line(note)}" for note in getattr(exc, "__notes__", ()))
-    return f"{one_line(str(exc))} ({type(exc).__name__}){notes}"
+    where = ""
+    if isinstance(exc, errors.APIStatusError) and exc.url:
+        where = f" [{exc.method} {exc.url}]"
+        if isinstance(exc, errors.NotFoundError):
+            where += "; check KLAVIYO_BASE_URL / PROPELLER_BASE_URL (or --base-url)"
+    return f"{one_line(str(exc))} ({type(exc).__name__}){where}{notes}"
 
 
 @contextmanager

@@ -244,6 +244,12 @@ def _send(
     started = time.monotonic()
     interrupted = False
     client = PropellerClient(base_url=base_url, token_url=token_url)
+    if base_url is None:  # neither --base-url nor PROPELLER_BASE_URL: the spec's server
+        stderr_console().print(
+            f"[yellow]warning:[/] no PROPELLER_BASE_URL or --base-url: sending to the "
+            f"production host {escape(client.base_url)}",
+            soft_wrap=True,
+        )
     with client, _reporter(scan.count, scan.count - len(scan.invalid), chunk_size) as reporter:
         try:
             # --strict was settled by the first pass; the client's own strict mode would
