@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from pathlib import Path
 
 import pytest
 from clihelpers import API_KEY, SANDBOX_JOBS, Sandbox, cli, console_script, subprocess_env
@@ -152,3 +153,22 @@ def test_a_wrong_base_url_names_the_url_and_says_what_to_check(
     text = " ".join(run.stderr.split())
     assert "HTTP 404" in text and "[GET " in text and "/nowhere/api/" in text
     assert "check KLAVIYO_BASE_URL / PROPELLER_BASE_URL" in text
+
+
+def test_json_output_stays_valid_when_the_walk_fails_midway(live: Sandbox) -> None:
+    import httpx
+
+    faults = ["klaviyo:slow:0", "klaviyo:html200"]  # page 1 answers, page 2 is junk
+    httpx.post(f"{live.server.base_url}/__sandbox__/faults", json={"faults": faults})
+    run = cli("klaviyo", "jobs", "-o", "json")
+    assert run.exit_code == 1, run
+    jobs = json.loads(run.stdout)  # a complete array: the jobs of page 1
+    assert len(jobs) == 100 and "ResponseDecodeError" in run.stderr
+
+
+def test_a_json_array_in_a_jsonl_file_gets_a_hint(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "array.jsonl"
+    source.write_text(json.dumps([{"id": 1}, {"id": 2}]) + "\n")
+    run = cli("propeller", "upsert", str(source))
+    assert run.exit_code == 2, run
+    assert "--format json" in run.stderr and "line 1" in run.stderr

@@ -136,7 +136,12 @@ def _reject_constant(name: str) -> Any:
 
 def _item_of(value: Any, where: str, *, line: int | None) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise InputError(f"{where} must be a JSON object, got {type(value).__name__}", line=line)
+        hint = ""
+        if isinstance(value, list) and line is not None:
+            hint = " (a JSON array of categories? read it with --format json)"
+        raise InputError(
+            f"{where} must be a JSON object, got {type(value).__name__}{hint}", line=line
+        )
     if value.keys() >= FAILURE_KEYS and isinstance(value["item"], dict):
         # A line of a failures file: send its item again.
         item: dict[str, Any] = value["item"]

@@ -110,11 +110,14 @@ def write_json(jobs: Iterable[Any], fields: list[str]) -> int:
     """A JSON array, written as the pages arrive."""
     count = 0
     _write("[")
-    for job in jobs:
-        body = json.dumps(job_dict(job, fields), ensure_ascii=False, indent=2)
-        _write(("," if count else "") + "\n" + "\n".join("  " + line for line in body.splitlines()))
-        count += 1
-    _write("\n]\n" if count else "]\n")
+    try:
+        for job in jobs:
+            body = json.dumps(job_dict(job, fields), ensure_ascii=False, indent=2)
+            lines = "\n".join("  " + line for line in body.splitlines())
+            _write(("," if count else "") + "\n" + lines)
+            count += 1
+    finally:  # a walk that fails midway still leaves valid JSON (the jobs before it)
+        _write("\n]\n" if count else "]\n")
     return count
 
 
