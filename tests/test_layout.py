@@ -107,7 +107,8 @@ def test_modules_stay_small(name: str) -> None:
 
 
 def test_no_comment_points_outside_the_repository() -> None:
-    outside = ("DESIGN.md", "API_FACTS.md", "../shared", "generate.sh")
+    # Spelled in pieces so that this file is not itself a pointer outside the repository.
+    outside = ("DESIGN" + ".md", "API" + "_FACTS", ".." + "/shared", "generate" + ".sh")
     offenders = [
         f"{path.relative_to(SRC)}: {word}"
         for path in PACKAGE.rglob("*.py")

@@ -15,7 +15,6 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._http import HttpSettings, RetryPolicy
-from ._http.transport import DEFAULT_MAX_RESPONSE_BYTES
 from .errors import ConfigurationError
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -114,23 +113,32 @@ def redact(secret: str | None) -> str:
     return "<unset>" if not secret else "<redacted>"
 
 
+# The constructor arguments both vendors' clients take for their HTTP stack.
+HTTP_OPTIONS = (
+    "timeout",
+    "max_retries",
+    "retry_policy",
+    "transport",
+    "max_response_bytes",
+    "proxy",
+    "trust_env",
+)
+
+
 def http_settings(
-    owner: str,
-    transport_kind: type[httpx.BaseTransport] | type[httpx.AsyncBaseTransport],
+    client: Any,
+    options: Mapping[str, Any],
     *,
     base_url: str,
-    timeout: float | httpx.Timeout,
-    max_retries: int,
-    retry_policy: RetryPolicy | None,
-    transport: Any,
     headers: Mapping[str, str] | None = None,
     max_connections: int = 20,
-    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
-    proxy: str | None = None,
-    trust_env: bool = True,
 ) -> HttpSettings:
-    """The checked HTTP settings of a client (``owner`` names it in errors); the one place
-    both vendors' constructors check what they share."""
+    """The checked HTTP settings of ``client`` from its constructor ``options`` (those in
+    ``HTTP_OPTIONS``): the one place both vendors' constructors check what they share."""
+    owner, transport_kind = type(client).__name__, client._transport_kind
+    timeout, max_retries, retry_policy, transport, max_response_bytes, proxy, trust_env = (
+        options[name] for name in HTTP_OPTIONS
+    )
     checked_timeout = check_timeout(timeout)
     check_count(max_retries, "max_retries", maximum=10)
     check_count(max_response_bytes, "max_response_bytes", minimum=1)

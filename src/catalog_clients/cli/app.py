@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from . import klaviyo_cmd, propeller_cmd, sandbox_cmd
-from .common import EXIT_OK
+from .common import EXIT_OK, VerboseOption
 
 ROOT_EXAMPLE = """\
 Examples:
@@ -53,17 +53,7 @@ def root(
             "--version", callback=_show_version, is_eager=True, help="Show the version and exit."
         ),
     ] = False,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            metavar="",  # a counter (-v, -vv), not a value
-            help="Show retries and pacing waits (-vv: every request); secrets are redacted.",
-            show_default=False,
-        ),
-    ] = 0,
+    verbose: VerboseOption = 0,
 ) -> None:
     """Klaviyo catalog-category jobs and Propeller bulk category upserts from the terminal."""
     ctx.obj = {"verbose": verbose}

@@ -14,7 +14,7 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
@@ -26,6 +26,19 @@ from .._http import log
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
+
+# -v / -vv on every command: the library's log on stderr (secrets are always redacted).
+VerboseOption = Annotated[
+    int,
+    typer.Option(
+        "--verbose",
+        "-v",
+        count=True,
+        metavar="",  # a counter (-v, -vv), not a value
+        help="Show retries and pacing waits (-vv: every request); secrets are redacted.",
+        show_default=False,
+    ),
+]
 
 
 TABLE_WIDTH_OFF_TERMINAL = 120

@@ -14,6 +14,7 @@ from rich.markup import escape
 from .. import errors
 from .common import (
     EXIT_USAGE,
+    VerboseOption,
     fail,
     library_errors,
     split_list,
@@ -54,17 +55,6 @@ BaseUrlOption = Annotated[
 RevisionOption = Annotated[
     str | None,
     typer.Option(envvar="KLAVIYO_REVISION", help="Klaviyo API revision header (YYYY-MM-DD)."),
-]
-VerboseOption = Annotated[
-    int,
-    typer.Option(
-        "--verbose",
-        "-v",
-        count=True,
-        metavar="",  # a counter (-v, -vv), not a value
-        help="Show retries and pacing waits; -vv: every request.",
-        show_default=False,
-    ),
 ]
 
 JOBS_EXAMPLE = """\

@@ -20,6 +20,7 @@ from .common import (
     EXIT_FAILED,
     EXIT_OK,
     EXIT_USAGE,
+    VerboseOption,
     fail,
     library_errors,
     one_line,
@@ -160,17 +161,7 @@ def upsert(
         str | None,
         typer.Option(envvar="PROPELLER_TOKEN_URL", help="OAuth2 token URL.", show_default=False),
     ] = None,
-    verbose: Annotated[
-        int,
-        typer.Option(
-            "--verbose",
-            "-v",
-            count=True,
-            metavar="",  # a counter (-v, -vv), not a value
-            help="Show retries and pacing waits; -vv: every request.",
-            show_default=False,
-        ),
-    ] = 0,
+    verbose: VerboseOption = 0,
 ) -> None:
     """Create or update Propeller categories by id (or --by source-id), in chunks, with
     progress and a summary."""

@@ -91,18 +91,7 @@ class _KlaviyoBase:
             )
         base = _config.from_env(base_url, "KLAVIYO_BASE_URL", DEFAULT_BASE_URL)
         assert base is not None
-        settings = _config.http_settings(
-            type(self).__name__,
-            self._transport_kind,
-            base_url=base,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_policy=retry_policy,
-            transport=transport,
-            max_response_bytes=max_response_bytes,
-            proxy=proxy,
-            trust_env=trust_env,
-        )
+        settings = _config.http_settings(self, self._options, base_url=base)
         self.base_url, self.timeout = settings.base_url, settings.timeout
         self.revision = check_revision(
             _config.from_env(revision, "KLAVIYO_REVISION", DEFAULT_REVISION)

@@ -71,18 +71,11 @@ class _PropellerBase:
         tokens = _config.from_env(token_url, "PROPELLER_TOKEN_URL", DEFAULT_TOKEN_URL)
         assert base is not None and tokens is not None
         settings = _config.http_settings(
-            type(self).__name__,
-            self._transport_kind,
+            self,
+            self._options,
             base_url=base,
-            timeout=timeout,
-            max_retries=max_retries,
-            retry_policy=retry_policy,
-            transport=transport,
             headers={"Accept": ", ".join(BY_ID.operation.response_media_types)},
             max_connections=MAX_CONCURRENCY,
-            max_response_bytes=max_response_bytes,
-            proxy=proxy,
-            trust_env=trust_env,
         )
         self.base_url, self.timeout = settings.base_url, settings.timeout
         self.token_url = _config.check_url(tokens, "token_url")
