@@ -3,7 +3,7 @@ checked in the constructor, before any I/O. The shells in ``_client`` only send 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -112,24 +112,9 @@ class _PropellerBase:
             f"client_secret={self._redacted[0]}, access_token={self._redacted[1]})"
         )
 
-    def _start(
-        self,
-        categories: Iterable[Any],
-        directives: Directiveish,
-        chunk_size: int,
-        concurrency: int | None,
-        strict: bool,
-        on_progress: ProgressCallback,
-        rules: ItemRules,
-        fail_fast: int | None,
-    ) -> BulkUpsert:
-        return BulkUpsert(
-            categories,
-            directives=directives,
-            chunk_size=chunk_size,
-            concurrency=self.concurrency if concurrency is None else concurrency,
-            strict=strict,
-            on_progress=on_progress,
-            rules=rules,
-            fail_fast=fail_fast,
-        )
+    def _start(self, rules: ItemRules, arguments: dict[str, Any]) -> BulkUpsert:
+        """The call's plan from a bulk method's own arguments (its ``locals()``)."""
+        options = _config.arguments(arguments)
+        if options["concurrency"] is None:
+            options["concurrency"] = self.concurrency
+        return BulkUpsert(options.pop("categories"), rules=rules, **options)

@@ -73,18 +73,7 @@ class PropellerClient(SyncShell, _PropellerBase):
         sent: every later item is reported failed, its reason saying that it was not sent.
         ``on_progress(Progress)`` runs in the calling thread after each chunk.
         """
-        return self._upsert(
-            self._start(
-                categories,
-                directives,
-                chunk_size,
-                concurrency,
-                strict,
-                on_progress,
-                BY_ID,
-                fail_fast,
-            )
-        )
+        return self._upsert(self._start(BY_ID, locals()))
 
     def bulk_upsert_categories_by_source_id(
         self,
@@ -101,19 +90,7 @@ class PropellerClient(SyncShell, _PropellerBase):
         (``CategoryBySource`` objects or wire dicts), with the same guarantees as
         ``bulk_upsert_categories_by_id``; results are matched on the echoed source id, as
         text (``"0012"`` is not ``12``)."""
-        rules = BY_SOURCE_ID
-        return self._upsert(
-            self._start(
-                categories,
-                directives,
-                chunk_size,
-                concurrency,
-                strict,
-                on_progress,
-                rules,
-                fail_fast,
-            )
-        )
+        return self._upsert(self._start(BY_SOURCE_ID, locals()))
 
     def _upsert(self, run: BulkUpsert) -> BulkResult:
         with run.noting_progress():
@@ -169,18 +146,7 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
         fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """See ``PropellerClient.bulk_upsert_categories_by_id``; chunks go out as tasks."""
-        return await self._upsert(
-            self._start(
-                categories,
-                directives,
-                chunk_size,
-                concurrency,
-                strict,
-                on_progress,
-                BY_ID,
-                fail_fast,
-            )
-        )
+        return await self._upsert(self._start(BY_ID, locals()))
 
     async def bulk_upsert_categories_by_source_id(
         self,
@@ -194,19 +160,7 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
         fail_fast: int | None = DEFAULT_FAIL_FAST,
     ) -> BulkResult:
         """See ``PropellerClient.bulk_upsert_categories_by_source_id``."""
-        rules = BY_SOURCE_ID
-        return await self._upsert(
-            self._start(
-                categories,
-                directives,
-                chunk_size,
-                concurrency,
-                strict,
-                on_progress,
-                rules,
-                fail_fast,
-            )
-        )
+        return await self._upsert(self._start(BY_SOURCE_ID, locals()))
 
     async def _upsert(self, run: BulkUpsert) -> BulkResult:
         with run.noting_progress():
