@@ -115,6 +115,7 @@ class _PropellerBase:
     def _start(self, rules: ItemRules, arguments: dict[str, Any]) -> BulkUpsert:
         """The call's plan from a bulk method's own arguments (its ``locals()``)."""
         options = _config.arguments(arguments)
+        items = options.pop(next(iter(options)))  # the first argument: what to upsert
         if options["concurrency"] is None:
             options["concurrency"] = self.concurrency
-        return BulkUpsert(options.pop("categories"), rules=rules, **options)
+        return BulkUpsert(items, rules=rules, **options)
