@@ -402,3 +402,11 @@ def test_falling_back_to_the_production_host_is_said_first(
     assert "warning:" in run.stderr and "production host https://api.helice.cloud/v2" in run.stderr
     monkeypatch.setenv("PROPELLER_BASE_URL", live.env["PROPELLER_BASE_URL"])
     assert "production host" not in cli("propeller", "upsert", str(SAMPLE_JSONL)).stderr
+
+
+def test_a_semicolon_csv_names_its_delimiter(live: Sandbox, tmp_path: Path) -> None:
+    source = tmp_path / "excel.csv"
+    source.write_text("id;language;name_EN;parent_id\n95001;EN;Semi;1\n")
+    run = cli("propeller", "upsert", str(source))
+    assert run.exit_code == 2, run
+    assert "';'" in run.stderr and "comma-separated" in run.stderr and "line 1" in run.stderr

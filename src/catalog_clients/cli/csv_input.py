@@ -143,6 +143,14 @@ def read_csv(raw: Iterable[bytes], rules: ItemRules = BY_ID) -> Iterator[Record]
         if header is None:
             raise InputError("the input is empty")
         layout = columns_of(rules)
+        if len(header) == 1 and any(sign in header[0] for sign in ";\t|"):
+            # One column holding separators: the file is delimited by something else.
+            found = next(sign for sign in ";\t|" if sign in header[0])
+            raise InputError(
+                f"the CSV header is one column holding {found!r}: the file must be "
+                "comma-separated (save it as CSV with commas, or convert it to JSONL)",
+                line=1,
+            )
         columns = layout.header(header)
         start = lines.number + 1
         for cells in reader:
