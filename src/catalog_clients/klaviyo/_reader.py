@@ -9,6 +9,7 @@ into a ``ResponseDecodeError`` that keeps the raw body. Unknown fields are kept 
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -172,25 +173,25 @@ _ALIAS_UNTIL = _alias_until(LIST_JOBS)
 _REQUIRED = _rules.MODELS[Job.__name__][3]
 # read_job(obj, base) -> Job, for one job object of an answer.
 read_job = compile_plan(_rules.JOB_FIELDS, Job, _REQUIRED, keep_raw=True)
-_BY_OLD_NAMES: dict[str, Callable[[object, str], Any]] = {}
 
 
+@functools.cache
 def job_reader(revision: str | None) -> Callable[[object, str], Any]:
-    """``read_job`` for the answers of ``revision``: on revisions that still declare an old
-    field name, that name's path is tried first (a top-level ``id`` there is undeclared)."""
-    if revision is None:
-        return read_job
-    old = tuple(name for name, until in _ALIAS_UNTIL.items() if revision[:10] <= until)
+    """``read_job`` for the answers of ``revision`` (computed once per revision): on revisions
+    that still declare an old field name, that name's path is tried first (a top-level
+    ``id`` there is undeclared)."""
+    old = (
+        ()
+        if revision is None
+        else tuple(name for name, until in _ALIAS_UNTIL.items() if revision[:10] <= until)
+    )
     if not old:
         return read_job
-    reader = _BY_OLD_NAMES.get(",".join(old))
-    if reader is None:
-        plan = tuple(
-            attrs.evolve(f, paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
-            for f in _rules.JOB_FIELDS
-        )
-        reader = _BY_OLD_NAMES[",".join(old)] = compile_plan(plan, Job, _REQUIRED, keep_raw=True)
-    return reader
+    plan = tuple(
+        attrs.evolve(f, paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
+        for f in _rules.JOB_FIELDS
+    )
+    return compile_plan(plan, Job, _REQUIRED, keep_raw=True)
 
 
 def read_page(
