@@ -15,6 +15,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import acceptors
 import operations
 import rules
 
@@ -56,8 +57,9 @@ def generate(out_dir: Path, spec_dir: Path = ROOT / "spec") -> None:
             )
             rules.emit(spec_dir / f"{spec}.yaml", target)
             operations.emit(spec_dir / f"{spec}.yaml", target)
-            _format(target / "_rules.py")
-            _format(target / "operations.py")
+            acceptors.emit(spec_dir / f"{spec}.yaml", target)
+            for emitted in ("_rules.py", "operations.py", "_accept.py"):
+                _format(target / emitted)
             _mark(target, spec)
             dest = out_dir / package
             if dest.exists():

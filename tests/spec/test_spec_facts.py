@@ -254,8 +254,6 @@ ALLOWED = {
     ("propeller/_validation.py", "directives"): "the method's argument, named in its problems",
     ("propeller/_validation.py", "type"): "JSON Schema: the type keyword",
     ("_schema.py", "type"): "JSON Schema: the type keyword",
-    ("_accept.py", "type"): "JSON Schema: the type keyword",
-    ("_accept.py", "items"): "JSON Schema: the items keyword",
     ("_schema.py", "items"): "JSON Schema: the items keyword",
     ("propeller/_validation.py", "items"): "a key of the generated BULK table",
     ("klaviyo/_base.py", "job_id"): "the method's argument, named in its problems",

@@ -12,10 +12,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import httpx
-from propeller_generated import _rules
+from propeller_generated import _accept, _rules
 
 from .. import _json
-from .._accept import Acceptor
 from .._http.responses import json_body, raise_for_status, schema_mismatch
 from .._http.retry import IDEMPOTENT
 from .._schema import Compiler, Found
@@ -50,7 +49,6 @@ def _check_argument(name: str, value: object, maximum: int) -> None:
 
 
 _COMPILER = Compiler(_rules.SCHEMAS)
-_ACCEPTOR = Acceptor(_rules.SCHEMAS)
 
 
 def parse_bulk_response(response: httpx.Response, rules: ItemRules = BY_ID) -> list[Any]:
@@ -60,9 +58,9 @@ def parse_bulk_response(response: httpx.Response, rules: ItemRules = BY_ID) -> l
     operation = rules.operation
     found: Found = []
     schema = operation.response_schema
-    # The yes/no check first (a valid answer costs a few lookups); a no is explained by the
-    # Compiler, which names the path.
-    if schema is not None and not _ACCEPTOR.ref(schema)(body):
+    # The generated yes/no check first (a valid answer costs a few lookups); a no is
+    # explained by the Compiler, which names the path.
+    if schema is not None and not _accept.ACCEPTS[schema](body):
         _COMPILER.ref(schema)(body, (), found)
     if found:
         path, message = found[0]

@@ -10,16 +10,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from propeller_generated import _rules
+from propeller_generated import _accept, _rules
 
-from .._accept import Acceptor
 from .._schema import Compiler, Found
 from .._spec import operation_for
 from .._words import path_text, shown, suggestion
 from ..errors import Problem
 
 _COMPILER = Compiler(_rules.SCHEMAS)
-_ACCEPTOR = Acceptor(_rules.SCHEMAS)
 BULK_BY_ID = operation_for(_rules.OPERATIONS, "bulk_upsert_categories_by_id")
 
 _OPERATION_KEY, _FIELDS_KEY = _rules.DIRECTIVE_KEYS
@@ -53,7 +51,7 @@ class ItemRules:
         first = self.schema["properties"][self.lookup_key[0]]
         self.text_keys = first.get("type") != "integer"
         self._check = _COMPILER.ref(bulk["item_schema"])
-        self.accepts = _ACCEPTOR.ref(bulk["item_schema"])
+        self.accepts = _accept.ACCEPTS[bulk["item_schema"]]
 
     def key_of(self, wire: Mapping[str, Any]) -> object:
         """What the answer's ``key`` of a valid wire item is compared to."""
