@@ -19,7 +19,7 @@ from pathlib import Path
 # import roots importable before anything else.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import Config, Section, ensure_import_paths
+from benchmarks.common import Config, Section, compile_bytecode, ensure_import_paths
 
 ensure_import_paths()
 
@@ -69,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"note: {reps} reps; the issue asks for at least 5", file=sys.stderr)
     config = Config(smoke=args.smoke, reps=reps, only=args.only)
 
+    if not args.smoke:
+        compile_bytecode()
     started = time.perf_counter()
     sections: list[Section] = []
     for key in selected(args.only, args.smoke):

@@ -5,7 +5,6 @@ answer back to it; they differ only in awaiting.
 
 from __future__ import annotations
 
-import asyncio
 import importlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from types import ModuleType, TracebackType
@@ -155,6 +154,8 @@ class AsyncShell(_Shell):
     _loop: Any = None  # the event loop of the first request; connections belong to it
 
     async def _send_request(self, request: dict[str, Any]) -> httpx.Response:
+        import asyncio  # here, not at the top: a sync user does not pay asyncio's import
+
         loop = asyncio.get_running_loop()
         if self._loop is None:
             self._loop = loop

@@ -13,7 +13,6 @@ trickles in byte by byte is stopped), and a pacing wait that would pass it is no
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -171,9 +170,13 @@ class AsyncPolicyTransport(httpx.AsyncBaseTransport):
         inner: httpx.AsyncBaseTransport,
         retry: RetryPolicy,
         pacer: Pacer | None = None,
-        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        sleep: Callable[[float], Awaitable[None]] | None = None,
         max_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
     ) -> None:
+        if sleep is None:
+            import asyncio  # here, not at the top: a sync user does not pay asyncio's import
+
+            sleep = asyncio.sleep
         self.inner, self.stack, self._sleep = inner, Stack(retry, pacer, max_bytes), sleep
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:

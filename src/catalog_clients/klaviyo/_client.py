@@ -6,7 +6,6 @@ cursor walk) is shared; each shell only sends the request and awaits or not.
 
 from __future__ import annotations
 
-import asyncio
 import itertools
 import time
 from collections.abc import AsyncIterator, Iterable, Iterator
@@ -245,6 +244,8 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
             delay = waiter.delay(job)
             if delay is None:
                 return job
+            import asyncio  # here, not at the top: a sync user does not pay asyncio's import
+
             await asyncio.sleep(delay)
 
     @property

@@ -56,6 +56,30 @@ _PLAIN = {"str": "str", "text": "str", "code": "str", "int": "int", "object": "d
 _EMPTY_LISTS = frozenset(("models", "ids"))
 
 
+def _positional(cls: Any, arguments: list[str], namespace: dict[str, Any]) -> list[str]:
+    """``name=value`` arguments of an attrs class as positional ones, in its ``__init__``'s
+    order, with the defaults of those not given: a call with eleven keywords costs twice one
+    with eleven positions. Other classes (and keyword-only fields) keep the keywords."""
+    if not attrs.has(cls):
+        return arguments
+    given = dict(a.split("=", 1) for a in arguments)
+    fields = [f for f in attrs.fields(cls) if f.init and not f.kw_only]
+    count = max((k + 1 for k, f in enumerate(fields) if f.alias in given), default=0)
+    positional = []
+    for f in fields[:count]:
+        if f.alias in given:
+            positional.append(given.pop(f.alias))
+        elif getattr(f.default, "takes_self", False):
+            return arguments
+        elif hasattr(f.default, "factory"):  # an attrs.Factory
+            namespace[f"default_{f.alias}"] = f.default.factory
+            positional.append(f"default_{f.alias}()")
+        else:
+            namespace[f"default_{f.alias}"] = f.default
+            positional.append(f"default_{f.alias}")
+    return positional + [f"{name}={value}" for name, value in given.items()]
+
+
 def compile_plan(
     plan: Sequence[_rules.Field],
     cls: Callable[..., Any],
@@ -85,14 +109,16 @@ def compile_plan(
             parent = path[:-1]
             if parent not in containers:
                 name = containers[parent] = f"c{len(containers)}"
-                found = (
-                    f"obj.get({parent[0]!r})" if len(parent) == 1 else f"at(obj, {parent!r}, base)"
-                )
-                lines.append(f"    {name} = {found}")
-                lines.append(f"    if {name} is not None and type({name}) is not dict:")
-                lines.append(
-                    f"        mismatch(where(base, {parent!r}), 'an object or null', {name})"
-                )
+                lines.append(f"    {name} = obj.get({parent[0]!r})")
+                for depth in range(1, len(parent) + 1):  # step by step, as ``_at`` does
+                    lines.append(f"    if {name} is not None and type({name}) is not dict:")
+                    lines.append(
+                        f"        mismatch(where(base, {parent[:depth]!r}), 'an object or null',"
+                        f" {name})"
+                    )
+                    if depth < len(parent):
+                        lines.append(f"    if {name} is not None:")
+                        lines.append(f"        {name} = {name}.get({parent[depth]!r})")
     arguments = []
     for i, field in enumerate(plan):
         namespace[f"r{i}"], namespace[f"f{i}"] = READERS[field.kind], field
@@ -132,6 +158,18 @@ def compile_plan(
             lines.append(
                 f"        v{i} = (e{i}.get(v{i}) if type(v{i}) is str else None) or {call}"
             )
+        elif field.kind == "models":  # each entry read by the model's own compiled plan
+            assert field.model is not None
+            namespace[f"m{i}"] = model_reader(field.model)
+            lines.append(f"    if v{i} is None or v{i} == []:")
+            lines.append(f"        v{i} = []")
+            lines.append(f"    elif type(v{i}) is list:")
+            lines.append("        try:")
+            lines.append(f"            v{i} = [m{i}(e, base) for e in v{i}]")
+            lines.append("        except Mismatch:  # read again, to name the entry's path")
+            lines.append(f"            v{i} = {call}")
+            lines.append("    else:")
+            lines.append(f"        v{i} = {call}")
         elif field.kind in _EMPTY_LISTS:  # null and [] (the common case) need no reader
             lines.append(f"    v{i} = [] if v{i} is None or v{i} == [] else {call}")
         else:
@@ -139,7 +177,7 @@ def compile_plan(
         arguments.append(f"{field.name}=v{i}")
     if keep_raw:  # Job.raw builds the generated model from the decoded object when first read
         arguments.append("raw=obj")
-    lines.append(f"    return cls({', '.join(arguments)})")
+    lines.append(f"    return cls({', '.join(_positional(cls, arguments, namespace))})")
     source = "\n".join(lines)
     exec(compile(source, f"<plan of {getattr(cls, '__name__', cls)}>", "exec"), namespace)
     read: Callable[[object, str], Any] = namespace["read"]
@@ -147,16 +185,23 @@ def compile_plan(
     return read
 
 
-_COMPILED: dict[int, Callable[[object, str], Any]] = {}
+_COMPILED: dict[str, Callable[[object, str], Any]] = {}
+
+
+def model_reader(name: str) -> Callable[[object, str], Any]:
+    """``read(obj, base)`` for the response model ``name`` (``_rules.MODELS``), compiled once."""
+    read = _COMPILED.get(name)
+    if read is None:
+        # A stand-in first, so that a model that contains itself compiles too.
+        _COMPILED[name] = lambda obj, base: _COMPILED[name](obj, base)
+        cls, plan, _, required = _rules.MODELS[name]
+        read = _COMPILED[name] = compile_plan(plan, cls, required)
+    return read
 
 
 def read_model(obj: object, name: str, base: str) -> Any:
     """The response model ``name`` (``_rules.MODELS``) read from the JSON object ``obj``."""
-    cls, plan, _, required = _rules.MODELS[name]
-    read = _COMPILED.get(id(plan))
-    if read is None:
-        read = _COMPILED[id(plan)] = compile_plan(plan, cls, required)
-    return read(obj, base)
+    return model_reader(name)(obj, base)
 
 
 def _alias_until(operation: _rules.Operation) -> dict[str, str]:
@@ -209,7 +254,10 @@ def read_page(
     if type(data) is not list:
         mismatch(items or "the body", "a list of jobs", data)
     read = job_reader(revision)
-    jobs = [read(item, f"{items}[{i}]") for i, item in enumerate(data)]
+    try:
+        jobs = [read(item, items or "") for item in data]
+    except Mismatch:  # read again, to name the job's index
+        jobs = [read(item, f"{items}[{i}]") for i, item in enumerate(data)]
     links = _at(body, tuple(links_path), "") if links_path else None
     if links is None:
         return jobs, {}

@@ -16,12 +16,11 @@ of it that differ only in the kind of lock held while fetching.
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import threading
 import time
 from collections.abc import AsyncGenerator, Callable, Generator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import httpx
@@ -34,6 +33,9 @@ from propeller_generated.models.client_credentials_token_request_grant_type impo
 
 from .. import errors
 from .._http.retry import IDEMPOTENT
+
+if TYPE_CHECKING:
+    import asyncio
 from .._http.transport import MAX_BYTES
 from .._spec import operation_for
 from .._version import USER_AGENT
@@ -80,7 +82,7 @@ class ClientCredentialsAuth(httpx.Auth):
         self._clock = clock
         self._token = Token(access_token, None) if access_token else None
         self._thread_lock = threading.Lock()
-        self._async_lock = asyncio.Lock()
+        self._async_lock: asyncio.Lock | None = None  # made by the first async fetch
         self.fetches = 0  # token requests sent (observability, tests)
         self._answers = 0  # token answers read, successful or not
         self._refusal: tuple[int, errors.CatalogClientError] | None = None  # the last one failed
@@ -193,6 +195,10 @@ class ClientCredentialsAuth(httpx.Auth):
         flow, sent = self._flow(request), None
         while (step := _next(flow, sent)) is not None:
             if isinstance(step, _Fetch):
+                if self._async_lock is None:  # no await since the check: one lock is made
+                    import asyncio  # here, not at the top: a sync user does not pay its import
+
+                    self._async_lock = asyncio.Lock()
                 async with self._async_lock:  # one fetch for all tasks
                     got = self._fetch_step(step)
                     sent = got if isinstance(got, str) else self._accept((yield got))

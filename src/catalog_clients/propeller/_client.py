@@ -9,7 +9,6 @@ flight (default 4) and creates the next task only when one finishes.
 
 from __future__ import annotations
 
-import asyncio
 import concurrent.futures as cf
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, cast
@@ -167,6 +166,8 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
             return await self._upsert_tasks(run)
 
     async def _upsert_tasks(self, run: BulkUpsert) -> BulkResult:
+        import asyncio  # here, not at the top: a sync user does not pay asyncio's import
+
         window = Window(run)
         try:
             while True:  # as in the sync client, with tasks for futures
