@@ -49,7 +49,8 @@ def compile_bytecode() -> None:
     import compileall
     import sysconfig
 
-    for path in (sysconfig.get_paths()["purelib"], *(ROOT / d for d in ("src", "generated", "benchmarks"))):
+    ours = [ROOT / d for d in ("src", "generated", "benchmarks")]
+    for path in (sysconfig.get_paths()["purelib"], *ours):
         compileall.compile_dir(path, quiet=1, workers=0)
 
 
