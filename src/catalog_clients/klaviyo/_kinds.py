@@ -122,27 +122,27 @@ def _text(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     mismatch(_where(base, path), "a string, an object or null", value)
 
 
-_KEYS: dict[tuple[str, ...], frozenset[str]] = {}
-
-
 def _ids(value: object, base: str, path: Path, field: _rules.Field) -> Any:
     if value is None:
         return []
     if type(value) is not list:
         mismatch(_where(base, path), "a list or null", value)
-    keys = _KEYS.get(field.keys)
-    if keys is None:
-        keys = _KEYS[field.keys] = frozenset(field.keys)
     ids = []
     for identifier in value:  # the common case; the loop below names a mismatch
-        if type(identifier) is not dict or not keys <= identifier.keys():
+        if type(identifier) is not dict:
             break
-        found = identifier.get(_IDENTIFIER_ID)
-        if type(found) is not str:
-            break
-        ids.append(found)
+        for key in field.keys:  # (a loop of `in`: a third of a set comparison's cost)
+            if key not in identifier:
+                break
+        else:
+            found = identifier.get(_IDENTIFIER_ID)
+            if type(found) is str:
+                ids.append(found)
+                continue
+        break
     else:
         return ids
+    keys, ids = frozenset(field.keys), []
     for k, identifier in enumerate(value):
         if type(identifier) is not dict or not keys <= identifier.keys():
             expected = f"an object with {' and '.join(field.keys)}"
