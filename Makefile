@@ -16,7 +16,7 @@ CASSETTE_PORT ?= 18765
 DEMO_PORT ?= 18766
 
 .PHONY: help venv generate check-generated spec-check fault-table lint format typecheck test test-fast \
-	test-contract test-slow test-matrix package-check \
+	test-contract test-slow test-matrix package-check docs docs-check \
 	cassettes demo bench bench-smoke clean
 
 help:
@@ -28,6 +28,7 @@ help:
 	@echo "make fault-table      rewrite docs/fault-table.md from the tests' fault table"
 	@echo "make cassettes        re-record every cassette against a fresh local sandbox"
 	@echo "make bench            run the benchmarks and write benchmarks/results.md"
+	@echo "make docs             build the API reference into .docs/api"
 
 $(UV):
 	$(PYTHON) -m venv $(TOOLS)
@@ -62,12 +63,20 @@ format: venv
 typecheck: venv
 	$(BIN)/mypy
 
-# The replay flags come last on purpose: tests/conftest.py refuses any other record mode in CI.
-# -n auto: one pytest-xdist worker per core (the suite takes half the time on 2 cores);
-# loadfile keeps each file on one worker (module fixtures once, checks that read their file).
-# What a user installs: the wheel's dependencies, the sdist's contents.
+# What a user installs: the wheel's dependencies, the sdist's contents, and the wheel in a
+# fresh venv.
 package-check: venv
-	rm -rf .dist && $(UV) build --quiet --out-dir .dist && $(BIN)/python scripts/check_package.py .dist
+	rm -rf .dist && $(UV) build --quiet --out-dir .dist && \
+		$(BIN)/python scripts/check_package.py .dist $(abspath $(UV))
+
+# The API reference from the docstrings (pdoc). docs-check builds it with warnings as errors.
+docs: venv
+	$(BIN)/python -W error -m pdoc -d google -o .docs/api catalog_clients catalog_clients.klaviyo catalog_clients.propeller
+	@echo "docs: open .docs/api/index.html"
+
+docs-check: venv
+	rm -rf .docs/check && $(BIN)/python -W error -m pdoc -d google -o .docs/check \
+		catalog_clients catalog_clients.klaviyo catalog_clients.propeller && rm -rf .docs/check
 
 # Every CPython 3.11-3.13 pyenv has here, each in a venv of its own (make test stays on one).
 test-matrix: $(UV)
@@ -80,7 +89,10 @@ test-matrix: $(UV)
 			--record-mode=none --block-network || exit 1; \
 	done
 
-test: venv check-generated spec-check lint typecheck package-check
+# The replay flags come last on purpose: tests/conftest.py refuses any other record mode in CI.
+# -n auto: one pytest-xdist worker per core (the suite takes half the time on 2 cores);
+# loadfile keeps each file on one worker (module fixtures once, checks that read their file).
+test: venv check-generated spec-check lint typecheck package-check docs-check
 	$(BIN)/python -X dev -m pytest -q -p no:cacheprovider -n auto --dist loadfile --record-mode=none --block-network
 
 # The tiers (tests/conftest.py marks each test): unit (seconds), contract, slow.

@@ -5,14 +5,20 @@
 - the wheel needs only the runtime dependencies (httpx, attrs, orjson); the CLI's typer and
   rich come with the ``cli`` extra only; its version is the package's ``__version__``;
 - the wheel ships both generated packages, ``py.typed`` and the LICENSE;
-- the sdist can regenerate (``spec/`` and ``scripts/``) and carries no tests.
+- the sdist can regenerate (``spec/`` and ``scripts/``) and carries no tests;
+- installed from the wheel into a fresh venv (with ``UV``, the second argument), the library
+  imports and builds both clients, typer and rich are absent, and the ``catalog-clients``
+  script names the install line and exits 2. The distributions and their size are printed.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
 import sys
 import tarfile
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -68,6 +74,55 @@ def check_sdist(sdist: Path) -> list[str]:
     return problems
 
 
+# Run inside the fresh venv: what a library-only user gets.
+_PROBE = """
+import importlib.metadata as md, importlib.util, json, pathlib
+from catalog_clients import KlaviyoClient, PropellerClient
+KlaviyoClient(api_key="pk_probe").close()
+PropellerClient("id", "secret").close()
+dists = list(md.distributions())
+size = sum(
+    (pathlib.Path(d.locate_file(f)).stat().st_size for d in dists for f in (d.files or ())
+     if pathlib.Path(d.locate_file(f)).is_file())
+)
+print(json.dumps({
+    "distributions": sorted(d.metadata["Name"] for d in dists),
+    "bytes": size,
+    "cli_deps": [m for m in ("typer", "rich") if importlib.util.find_spec(m)],
+}))
+"""
+
+
+def check_install(wheel: Path, uv: str) -> list[str]:
+    with tempfile.TemporaryDirectory() as tmp:
+        venv = Path(tmp) / "venv"
+        python = venv / "bin" / "python"
+        subprocess.run([uv, "venv", "--quiet", "--python", sys.executable, str(venv)], check=True)
+        subprocess.run(
+            [uv, "pip", "install", "--quiet", "--python", str(python), str(wheel)], check=True
+        )
+        probe = subprocess.run(
+            [str(python), "-c", _PROBE], capture_output=True, text=True, cwd=tmp, check=False
+        )
+        if probe.returncode != 0:
+            return [f"the library fails in a fresh venv: {probe.stderr.strip()[-500:]}"]
+        found = json.loads(probe.stdout)
+        script = subprocess.run(
+            [str(venv / "bin" / "catalog-clients"), "--version"], capture_output=True, text=True
+        )
+    problems = []
+    if found["cli_deps"]:
+        problems.append(f"a library install brings {found['cli_deps']}")
+    if script.returncode != 2 or "catalog-clients[cli]" not in script.stderr:
+        outcome = f"exit {script.returncode}, {script.stderr!r}"
+        problems.append(f"catalog-clients without the cli extra: {outcome}")
+    print(
+        f"package: a fresh venv with the wheel holds {len(found['distributions'])} distributions,"
+        f" {found['bytes'] / 1e6:.1f} MB ({', '.join(found['distributions'])})"
+    )
+    return problems
+
+
 def main(argv: list[str]) -> int:
     dist = Path(argv[0])
     namespace: dict[str, str] = {}
@@ -75,6 +130,8 @@ def main(argv: list[str]) -> int:
     wheel = next(dist.glob("*.whl"))
     sdist = next(dist.glob("*.tar.gz"))
     problems = check_wheel(wheel, namespace["__version__"]) + check_sdist(sdist)
+    if len(argv) > 1:
+        problems += check_install(wheel, argv[1])
     for problem in problems:
         print(f"package: {problem}", file=sys.stderr)
     if not problems:

@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
+import inspect
 import json
+import pydoc
 import subprocess
 import sys
 from datetime import UTC, datetime
 
+import pytest
+
 import catalog_clients
-from catalog_clients import Job, JobStatus, Progress, RateLimit, RetryPolicy
+from catalog_clients import (
+    AsyncKlaviyoClient,
+    AsyncPropellerClient,
+    Job,
+    JobStatus,
+    KlaviyoClient,
+    Progress,
+    PropellerClient,
+    RateLimit,
+    RetryPolicy,
+)
 
 
 def test_policies_and_result_types_are_exported_from_the_top() -> None:
@@ -32,3 +46,14 @@ def test_import_stays_lazy() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "client", [KlaviyoClient, AsyncKlaviyoClient, PropellerClient, AsyncPropellerClient]
+)
+def test_help_documents_every_constructor_argument(client: type) -> None:
+    text = pydoc.render_doc(client, renderer=pydoc.plaintext)
+    documented = inspect.getdoc(client.__init__) or ""
+    for name in inspect.signature(client).parameters:
+        assert f"{name}:" in documented, name
+    assert "Args:" in text and "max_response_bytes:" in text  # what help() prints

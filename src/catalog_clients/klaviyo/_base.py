@@ -33,23 +33,7 @@ _SCHEMES = _rules.CREDENTIAL_SCHEMES
 
 
 class _KlaviyoBase:
-    """Settings shared by both shells, all checked here, before any request.
-
-    ``api_key`` (or KLAVIYO_API_KEY) is a private key, sent with the spec's scheme word
-    (``Klaviyo-API-Key <key>``). An OAuth app passes ``access_token=`` instead (sent as
-    ``Bearer <token>``); the two are exclusive. ``base_url`` (KLAVIYO_BASE_URL, default: the
-    spec's server) must be https, or http on a loopback host. ``revision`` (KLAVIYO_REVISION,
-    default ``DEFAULT_REVISION``, the newest the spec describes) is sent as the revision
-    header of every request, and picks the path spelling and sparse fields of that revision.
-    ``retry_policy``, when given, replaces the default ``RetryPolicy(max_retries=...)``.
-    ``rate_limits`` paces requests on the client side (the spec's limits by default), shared
-    by every client of the process that uses the same key and base URL; None or () switches
-    pacing off.
-    ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
-    ``max_response_bytes`` bounds every response body, counted after decompression.
-    ``timeout`` is seconds or an ``httpx.Timeout``; ``proxy`` a proxy URL, else (with
-    ``trust_env``) HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY from the environment.
-    """
+    """Settings shared by both shells, all checked in the constructor, before any request."""
 
     _transport_kind: type[Any]  # the shell's
 
@@ -69,6 +53,38 @@ class _KlaviyoBase:
         proxy: str | None = None,
         trust_env: bool = True,
     ) -> None:
+        """Check every setting and open the connection pool (nothing is sent yet).
+
+        Args:
+            api_key: a private API key (else KLAVIYO_API_KEY), sent with the spec's scheme
+                word (``Klaviyo-API-Key <key>``).
+            access_token: an OAuth app's token instead of a key, sent as ``Bearer <token>``;
+                the two are exclusive.
+            base_url: the API server (else KLAVIYO_BASE_URL, else the spec's); https, or
+                http on a loopback host only.
+            revision: the revision header of every request (else KLAVIYO_REVISION, else
+                ``DEFAULT_REVISION``, the newest the spec describes); it also picks the path
+                spelling and the sparse fields of that revision.
+            timeout: seconds for each connect, read, write and pool wait, or an
+                ``httpx.Timeout``.
+            max_retries: retries after a retryable failure (0 to 10).
+            retry_policy: replaces the default ``RetryPolicy(max_retries=...)``.
+            rate_limits: client-side pacing (the spec's limits of each operation by default),
+                shared by every client of the process with the same key and base URL; None
+                or () switches pacing off.
+            transport: an ``httpx`` transport in place of real HTTP at the bottom of the
+                stack (tests, benchmarks); sync for ``KlaviyoClient``, async for
+                ``AsyncKlaviyoClient``.
+            max_response_bytes: the bound of every response body, counted after
+                decompression (``ResponseTooLargeError`` past it).
+            proxy: a proxy URL for every request.
+            trust_env: without ``proxy``, take HTTPS_PROXY / HTTP_PROXY / ALL_PROXY /
+                NO_PROXY from the environment, as httpx does.
+
+        Raises:
+            ConfigurationError: a missing credential, a bad URL or revision, or a setting
+                out of range.
+        """
         self._options = _config.arguments(locals())
         if api_key is not None and access_token is not None:
             raise ConfigurationError("pass either api_key or access_token, not both")

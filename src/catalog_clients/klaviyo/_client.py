@@ -42,7 +42,10 @@ class KlaviyoClient(SyncShell, _KlaviyoBase):
 
     ``KlaviyoClient(api_key)``, or KLAVIYO_API_KEY / KLAVIYO_BASE_URL / KLAVIYO_REVISION from
     the environment. Use it as a context manager, or call ``close()``.
+    Its settings are the constructor's arguments: ``help(KlaviyoClient.__init__)``.
     """
+
+    __init__ = _KlaviyoBase.__init__  # its own in help() and the API reference
 
     def list_category_bulk_update_jobs(
         self,
@@ -165,7 +168,10 @@ class AsyncKlaviyoClient(AsyncShell, _KlaviyoBase):
 
     ``async with AsyncKlaviyoClient(api_key) as k: async for job in
     k.iter_category_bulk_update_jobs(): ...``. Use ``aclose()`` outside ``async with``.
+    Its settings are the constructor's arguments: ``help(AsyncKlaviyoClient.__init__)``.
     """
+
+    __init__ = _KlaviyoBase.__init__  # its own in help() and the API reference
 
     async def list_category_bulk_update_jobs(
         self,

@@ -28,19 +28,7 @@ ProgressCallback = Callable[[Progress], object] | None
 
 
 class _PropellerBase:
-    """Settings shared by both shells, all checked here, before any I/O.
-
-    ``client_id``/``client_secret`` (or PROPELLER_CLIENT_ID / PROPELLER_CLIENT_SECRET) fetch
-    OAuth2 tokens from ``token_url``; a ready ``access_token`` may replace them (it is then
-    used as is, and a 401 is final). ``base_url``/``token_url`` fall back to
-    PROPELLER_BASE_URL / PROPELLER_TOKEN_URL and must be https (http only for loopback).
-    ``retry_policy``, when given, replaces the default ``RetryPolicy(max_retries=...)``.
-    ``concurrency`` is the default for ``bulk_upsert_categories_by_id`` (1 to 20).
-    ``transport`` replaces real HTTP at the bottom of the stack (tests, benchmarks).
-    ``max_response_bytes`` bounds every response body, counted after decompression.
-    ``timeout`` is seconds or an ``httpx.Timeout``; ``proxy`` a proxy URL, else (with
-    ``trust_env``) HTTPS_PROXY / HTTP_PROXY / ALL_PROXY / NO_PROXY from the environment.
-    """
+    """Settings shared by both shells, all checked in the constructor, before any I/O."""
 
     default_concurrency = 1
 
@@ -61,6 +49,35 @@ class _PropellerBase:
         proxy: str | None = None,
         trust_env: bool = True,
     ) -> None:
+        """Check every setting and open the connection pool (no token is fetched yet).
+
+        Args:
+            client_id: the OAuth2 client id (else PROPELLER_CLIENT_ID).
+            client_secret: its secret (else PROPELLER_CLIENT_SECRET); tokens are fetched
+                from ``token_url`` on first use and refreshed before they expire.
+            base_url: the REST base (else PROPELLER_BASE_URL, else the spec's server); https,
+                or http on a loopback host only.
+            token_url: the OAuth2 token endpoint (else PROPELLER_TOKEN_URL, else the spec's).
+            access_token: a ready token instead of the credentials; used as it is, so a 401
+                is final.
+            timeout: seconds for each connect, read, write and pool wait, or an
+                ``httpx.Timeout``.
+            max_retries: retries after a retryable failure (0 to 10).
+            retry_policy: replaces the default ``RetryPolicy(max_retries=...)``.
+            concurrency: the default number of chunks in flight in the bulk methods (1 to
+                20; 1 for ``PropellerClient``, 4 for ``AsyncPropellerClient``).
+            transport: an ``httpx`` transport in place of real HTTP at the bottom of the
+                stack (tests, benchmarks); sync for ``PropellerClient``, async for
+                ``AsyncPropellerClient``.
+            max_response_bytes: the bound of every response body, counted after
+                decompression (``ResponseTooLargeError`` past it; 1 MiB for a token).
+            proxy: a proxy URL for every request, the token's included.
+            trust_env: without ``proxy``, take HTTPS_PROXY / HTTP_PROXY / ALL_PROXY /
+                NO_PROXY from the environment, as httpx does.
+
+        Raises:
+            ConfigurationError: a missing credential, a bad URL, or a setting out of range.
+        """
         self._options = _config.arguments(locals())
         client_id = _config.from_env(client_id, "PROPELLER_CLIENT_ID")
         client_secret = _config.from_env(client_secret, "PROPELLER_CLIENT_SECRET")

@@ -38,7 +38,10 @@ class PropellerClient(SyncShell, _PropellerBase):
 
     ``PropellerClient(client_id, client_secret)``, or PROPELLER_CLIENT_ID /
     PROPELLER_CLIENT_SECRET / PROPELLER_BASE_URL / PROPELLER_TOKEN_URL from the environment.
+    Its settings are the constructor's arguments: ``help(PropellerClient.__init__)``.
     """
+
+    __init__ = _PropellerBase.__init__  # its own in help() and the API reference
 
     @property
     def operations(self) -> Operations:
@@ -122,7 +125,12 @@ class PropellerClient(SyncShell, _PropellerBase):
 
 
 class AsyncPropellerClient(AsyncShell, _PropellerBase):
-    """Propeller Commerce REST v2 (async); the same methods as ``PropellerClient``, awaited."""
+    """Propeller Commerce REST v2 (async); the same methods as ``PropellerClient``, awaited.
+
+    Its settings are the constructor's arguments: ``help(AsyncPropellerClient.__init__)``.
+    """
+
+    __init__ = _PropellerBase.__init__  # its own in help() and the API reference
 
     default_concurrency = 4
 
