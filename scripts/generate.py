@@ -18,6 +18,7 @@ from pathlib import Path
 import acceptors
 import operations
 import rules
+import typeddicts
 
 ROOT = Path(__file__).resolve().parent.parent
 # Use the pinned generator and ruff from this interpreter's environment, whatever PATH says;
@@ -58,7 +59,8 @@ def generate(out_dir: Path, spec_dir: Path = ROOT / "spec") -> None:
             rules.emit(spec_dir / f"{spec}.yaml", target)
             operations.emit(spec_dir / f"{spec}.yaml", target)
             acceptors.emit(spec_dir / f"{spec}.yaml", target)
-            for emitted in ("_rules.py", "operations.py", "_accept.py"):
+            typeddicts.emit(spec_dir / f"{spec}.yaml", target)
+            for emitted in ("_rules.py", "operations.py", "_accept.py", "_typed.py"):
                 _format(target / emitted)
             _mark(target, spec)
             dest = out_dir / package

@@ -90,3 +90,22 @@ def test_every_operation_example(env: SandboxServer) -> None:
 
 def test_by_source_id_example(env: SandboxServer) -> None:
     assert run(next(b for b in BLOCKS if "CategoryBySource" in b)) == "2 2\n"
+
+
+DOCS = README.parent / "docs"
+
+
+def _doc_block(page: str) -> str:
+    [block] = re.findall(r"```python\n(.*?)```", (DOCS / page).read_text(), flags=re.S)
+    return str(block)
+
+
+def test_the_configuration_pages_example_runs(env: SandboxServer) -> None:
+    namespace: dict[str, object] = {}
+    exec(compile(_doc_block("configuration.md"), "configuration.md", "exec"), namespace)
+    first = namespace["first"]
+    assert len(first.jobs) == 100  # type: ignore[attr-defined]
+
+
+def test_the_sandbox_pages_example_prints_its_job_count() -> None:
+    assert run(_doc_block("sandbox.md")) == "120\n"

@@ -14,6 +14,7 @@ import klaviyo_generated
 from catalog_clients import (
     AsyncKlaviyoClient,
     Category,
+    CategoryDict,
     Directives,
     KlaviyoClient,
     PropellerClient,
@@ -153,6 +154,7 @@ def probe_category() -> dict[str, Any]:
         "csv_item": record.item,
         "skip_wire": Directives(skip_if_not_empty=["hidden"]).to_wire(),
         "sent_hidden": [c["hidden"] for c in sent],
+        "typed_dict_hidden": CategoryDict.__annotations__["hidden"] is bool,
     }
 
 

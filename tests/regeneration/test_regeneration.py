@@ -205,6 +205,7 @@ def test_a_new_category_field_is_accepted_everywhere(report: dict[str, Any]) -> 
     assert category["csv_item"]["hidden"] is True
     assert category["skip_wire"] == [{"operation": "skipIfNotEmpty", "fields": ["hidden"]}]
     assert category["sent_hidden"] == [True, False]
+    assert category["typed_dict_hidden"] is True  # the wire shape's TypedDict has it too
 
 
 def test_tightened_rules_are_enforced_before_sending(report: dict[str, Any]) -> None:

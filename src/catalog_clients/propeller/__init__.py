@@ -9,6 +9,8 @@ One concern per module: ``_inputs`` (typed inputs, wire format), ``_validation``
 bodies), ``_auth`` (OAuth2), ``_bulk`` (one call, sans I/O), ``_client`` (sync/async shells).
 """
 
+from propeller_generated._typed import CategoryBySourceDict, CategoryDict, DirectiveDict
+
 from ._chunks import Failure
 from ._chunks import item_problems as category_problems
 from ._client import AsyncPropellerClient, PropellerClient
@@ -20,6 +22,9 @@ __all__ = [
     "BulkResult",
     "Category",
     "CategoryBySource",
+    "CategoryBySourceDict",
+    "CategoryDict",
+    "DirectiveDict",
     "Directives",
     "Failure",
     "Progress",

@@ -3,11 +3,12 @@ checked in the constructor, before any I/O. The shells in ``_client`` only send 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
 from propeller_generated import _rules
+from propeller_generated._typed import CategoryBySourceDict, CategoryDict, DirectiveDict
 
 from .. import _config
 from .._http import HttpSettings, RetryPolicy
@@ -16,14 +17,18 @@ from .._operations import OperationCaller
 from ._auth import ClientCredentialsAuth
 from ._bulk import MAX_CONCURRENCY, BulkUpsert
 from ._errors import read_error_envelope
-from ._inputs import Directives
+from ._inputs import Category, CategoryBySource, Directives
 from ._results import Progress
 from ._validation import BY_ID, ItemRules
 
 DEFAULT_BASE_URL = _rules.SERVER_URL
 DEFAULT_TOKEN_URL = _rules.TOKEN_URL
 
-Directiveish = Directives | Sequence[Mapping[str, Any]] | None
+# The typed dicts are the spec's wire shapes (IDE completion, checking of annotated data);
+# any mapping is accepted too, and validated against the spec at run time.
+Directiveish = Directives | Sequence[DirectiveDict | Mapping[str, Any]] | None
+CategoryItems = Iterable[Category | CategoryDict | Mapping[str, Any]]
+CategoryBySourceItems = Iterable[CategoryBySource | CategoryBySourceDict | Mapping[str, Any]]
 ProgressCallback = Callable[[Progress], object] | None
 
 

@@ -10,14 +10,15 @@ flight (default 4) and creates the next task only when one finishes.
 from __future__ import annotations
 
 import concurrent.futures as cf
-from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, cast
 
 from .._shells import AsyncShell, SyncShell
 from ..errors import CatalogClientError
 from ._base import (
     DEFAULT_BASE_URL,
     DEFAULT_TOKEN_URL,
+    CategoryBySourceItems,
+    CategoryItems,
     Directiveish,
     ProgressCallback,
     _PropellerBase,
@@ -51,7 +52,7 @@ class PropellerClient(SyncShell, _PropellerBase):
 
     def bulk_upsert_categories_by_id(
         self,
-        categories: Iterable[Any],
+        categories: CategoryItems,
         *,
         directives: Directiveish = None,
         chunk_size: int = MAX_CHUNK_SIZE,
@@ -79,7 +80,7 @@ class PropellerClient(SyncShell, _PropellerBase):
 
     def bulk_upsert_categories_by_source_id(
         self,
-        categories: Iterable[Any],
+        categories: CategoryBySourceItems,
         *,
         directives: Directiveish = None,
         chunk_size: int = MAX_CHUNK_SIZE,
@@ -143,7 +144,7 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
 
     async def bulk_upsert_categories_by_id(
         self,
-        categories: Iterable[Any],
+        categories: CategoryItems,
         *,
         directives: Directiveish = None,
         chunk_size: int = MAX_CHUNK_SIZE,
@@ -157,7 +158,7 @@ class AsyncPropellerClient(AsyncShell, _PropellerBase):
 
     async def bulk_upsert_categories_by_source_id(
         self,
-        categories: Iterable[Any],
+        categories: CategoryBySourceItems,
         *,
         directives: Directiveish = None,
         chunk_size: int = MAX_CHUNK_SIZE,
