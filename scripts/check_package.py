@@ -108,7 +108,7 @@ def check_install(wheel: Path, uv: str) -> list[str]:
             return [f"the library fails in a fresh venv: {probe.stderr.strip()[-500:]}"]
         found = json.loads(probe.stdout)
         script = subprocess.run(
-            [str(venv / "bin" / "catalog-clients"), "--version"], capture_output=True, text=True
+            [str(venv / "bin" / "catalog-clients"), "--help"], capture_output=True, text=True
         )
     problems = []
     if found["cli_deps"]:

@@ -102,3 +102,27 @@ def test_verbose_is_shown_as_a_counter_not_an_int(command: list[str]) -> None:
     run = cli(*command, "--help")
     line = next(line for line in run.stdout.splitlines() if "--verbose" in line)
     assert "<int>" not in line and "INTEGER" not in line and "default: 0" not in line
+
+
+def test_the_console_scripts_version_loads_no_cli_packages() -> None:
+    code = (
+        "import sys; sys.argv = ['catalog-clients', '--version']; "
+        "from catalog_clients.cli import main; main(); "
+        "print(sorted(m for m in ('typer', 'rich', 'httpx') if m in sys.modules))"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], env=subprocess_env({}), capture_output=True, text=True
+    )
+    assert run.stdout.splitlines() == [f"catalog-clients {catalog_clients.__version__}", "[]"]
+
+
+def test_shell_completion_is_offered_and_completes_commands_and_options() -> None:
+    script = cli("--show-completion", "bash")
+    assert script.exit_code == 0 and "_CATALOG_CLIENTS_COMPLETE" in script.stdout
+    words = {"_CATALOG_CLIENTS_COMPLETE": "complete_bash"}
+    commands = run_script([], {**words, "COMP_WORDS": "catalog-clients prop", "COMP_CWORD": "1"})
+    assert commands.stdout.split() == ["propeller"]
+    options = run_script(
+        [], {**words, "COMP_WORDS": "catalog-clients propeller upsert --sk", "COMP_CWORD": "3"}
+    )
+    assert options.stdout.split() == ["--skip-if-not-empty", "--skip-move-on-update"]

@@ -410,3 +410,28 @@ def test_a_semicolon_csv_names_its_delimiter(live: Sandbox, tmp_path: Path) -> N
     run = cli("propeller", "upsert", str(source))
     assert run.exit_code == 2, run
     assert "';'" in run.stderr and "comma-separated" in run.stderr and "line 1" in run.stderr
+    assert "--delimiter 'semicolon'" in run.stderr
+    again = cli("propeller", "upsert", str(source), "--delimiter", "semicolon")
+    assert again.exit_code == 0, again
+    assert 95001 in live.categories()
+    assert cli("propeller", "upsert", str(source), "--delimiter", ";;").exit_code == 2
+
+
+def test_summary_json_gives_scripts_the_counts_and_exit_code(live: Sandbox, tmp_path: Path) -> None:
+    summary = tmp_path / "summary.json"
+    run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--summary-json", str(summary))
+    assert run.exit_code == 1, run
+    record = json.loads(summary.read_text(encoding="utf-8"))
+    assert (record["created"], record["updated"], record["failed"]) == (6, 0, 2)
+    assert record["exit_code"] == 1 and record["interrupted"] is False
+    assert record["not_sent"] == 0 and record["chunks"] == 1
+    assert len(record["request_ids"]) == 1 and all(record["request_ids"])
+    assert _counts(run.stdout) == {"created": 6, "updated": 0, "failed": 2}  # the table too
+
+    to_stdout = cli("propeller", "upsert", str(SAMPLE_JSONL), "--summary-json", "-")
+    assert json.loads(to_stdout.stdout)["updated"] == 6  # stdout holds the JSON alone
+    assert "updated" in to_stdout.stderr  # and the table went to stderr
+    both = cli(
+        "propeller", "upsert", str(SAMPLE_JSONL), "--summary-json", "-", "--failures-out", "-"
+    )
+    assert both.exit_code == 2 and "both go to stdout" in both.stderr

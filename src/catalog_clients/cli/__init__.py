@@ -16,11 +16,16 @@ from __future__ import annotations
 
 def main() -> None:
     """Console-script entry point (``catalog-clients``)."""
+    import sys
+
+    if sys.argv[1:] == ["--version"]:  # answered before typer, rich and httpx are imported
+        from .. import __version__
+
+        print(f"catalog-clients {__version__}")
+        return
     try:
         from .app import app
     except ImportError as exc:  # the library was installed without its [cli] extra
-        import sys
-
         missing = exc.name or "typer"
         sys.stderr.write(
             f"catalog-clients: the command line needs {missing!r}: "

@@ -26,7 +26,8 @@ app = typer.Typer(
     help="Klaviyo catalog-category jobs and Propeller bulk category upserts from the terminal.",
     epilog=ROOT_EXAMPLE,
     no_args_is_help=True,
-    add_completion=False,
+    # --install-completion / --show-completion for bash, zsh, fish and PowerShell.
+    add_completion=True,
     # Library errors are caught and shown as one line; anything else is a bug, shown plainly.
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},

@@ -21,6 +21,18 @@ from .records import InputError, Lines, Record
 # ``parent_id``... Localized texts are ``<field>_<LANG>`` columns with the field's name in the
 # singular, for example ``name_EN`` for ``names``.
 _SCALARS = ("int", "str", "float", "bool")
+# What --delimiter takes: a name or the character itself.
+DELIMITERS = {"comma": ",", "semicolon": ";", "tab": "\t", "pipe": "|"}
+_NAMES = {sign: name for name, sign in DELIMITERS.items()}
+
+
+def delimiter_of(text: str) -> str:
+    """The delimiter character of a --delimiter value; InputError for anything else."""
+    sign = DELIMITERS.get(text.lower(), text)
+    if len(sign) != 1 or sign in '"\r\n':
+        names = ", ".join(DELIMITERS)
+        raise InputError(f"--delimiter {text!r}: use one character, or one of {names}")
+    return sign
 
 
 class Columns:
@@ -134,21 +146,26 @@ def _csv_value(field: Field, value: str, line: int) -> object:
     return value
 
 
-def read_csv(raw: Iterable[bytes], rules: ItemRules = BY_ID) -> Iterator[Record]:
+def read_csv(
+    raw: Iterable[bytes], rules: ItemRules = BY_ID, delimiter: str = ","
+) -> Iterator[Record]:
     """CSV with a header row; every row must have exactly as many cells as the header."""
     lines = Lines(raw)
-    reader = csv.reader(lines, strict=True)
+    reader = csv.reader(lines, strict=True, delimiter=delimiter)
     try:
         header = next(reader, None)
         if header is None:
             raise InputError("the input is empty")
         layout = columns_of(rules)
-        if len(header) == 1 and any(sign in header[0] for sign in ";\t|"):
+        others = [sign for sign in DELIMITERS.values() if sign != delimiter]
+        if len(header) == 1 and any(sign in header[0] for sign in others):
             # One column holding separators: the file is delimited by something else.
-            found = next(sign for sign in ";\t|" if sign in header[0])
+            found = next(sign for sign in others if sign in header[0])
+            named = next(name for name, sign in DELIMITERS.items() if sign == found)
             raise InputError(
-                f"the CSV header is one column holding {found!r}: the file must be "
-                "comma-separated (save it as CSV with commas, or convert it to JSONL)",
+                f"the CSV header is one column holding {found!r}: the file is not "
+                f"{_NAMES.get(delimiter, repr(delimiter))}-separated; read it with "
+                f"--delimiter {named!r}",
                 line=1,
             )
         columns = layout.header(header)

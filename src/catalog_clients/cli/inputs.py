@@ -70,8 +70,10 @@ class InputFile:
         *,
         stdin: IO[bytes] | None = None,
         rules: ItemRules = BY_ID,
+        delimiter: str = ",",
     ) -> None:
         self.rules = rules  # which bulk operation's items (CSV columns follow its fields)
+        self.delimiter = delimiter  # of a CSV input
         self.path = path
         self.format = fmt
         self.name = "<stdin>" if path == "-" else path
@@ -120,7 +122,7 @@ class InputFile:
             elif self.format == "jsonl":
                 yield from read_jsonl(raw)
             else:
-                yield from read_csv(raw, self.rules)
+                yield from read_csv(raw, self.rules, self.delimiter)
 
 
 # --- JSON and JSONL ----------------------------------------------------------------------
