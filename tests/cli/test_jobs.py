@@ -172,3 +172,21 @@ def test_a_json_array_in_a_jsonl_file_gets_a_hint(live: Sandbox, tmp_path: Path)
     run = cli("propeller", "upsert", str(source))
     assert run.exit_code == 2, run
     assert "--format json" in run.stderr and "line 1" in run.stderr
+
+
+def test_a_long_table_is_printed_in_sections_as_it_arrives(
+    live: Sandbox, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog_clients.cli import jobs_output
+
+    monkeypatch.setattr(jobs_output, "TABLE_SECTION", 100)  # a page's worth, sandbox pages
+    run = cli("klaviyo", "jobs", "--output", "table", "--limit", "250")
+    assert run.exit_code == 0, run
+    assert run.stdout.count("Klaviyo catalog-category bulk-update jobs") == 1  # one title
+    assert run.stdout.count("┃ id") == 3  # three sections, each with its header
+    assert run.stdout.rstrip().endswith("250 jobs")
+    ids = [
+        json.loads(line)["id"]
+        for line in cli("klaviyo", "jobs", "--limit", "250").stdout.splitlines()
+    ]
+    assert all(job_id in run.stdout for job_id in ids)

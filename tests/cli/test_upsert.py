@@ -435,3 +435,25 @@ def test_summary_json_gives_scripts_the_counts_and_exit_code(live: Sandbox, tmp_
         "propeller", "upsert", str(SAMPLE_JSONL), "--summary-json", "-", "--failures-out", "-"
     )
     assert both.exit_code == 2 and "both go to stdout" in both.stderr
+
+
+def test_the_checking_pass_reports_its_progress(
+    live: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from catalog_clients.cli import progress
+
+    monkeypatch.setattr(progress, "PLAIN_INTERVAL_SECONDS", 0.0)  # every tick prints
+    source = tmp_path / "many.jsonl"
+    source.write_text(jsonl(*(category(96000 + i) for i in range(2100))))
+    run = cli("propeller", "upsert", str(source), "--dry-run")
+    assert run.exit_code == 0, run
+    assert f"progress: checking {source}: 1024 items" in run.stderr
+    assert f"progress: checking {source}: 2048 items" in run.stderr
+
+
+def test_log_lines_and_the_progress_bar_share_one_console() -> None:
+    from catalog_clients.cli.common import stderr_console
+
+    # rich prints a line of its live display's own console above the bar; another console
+    # writing to the same terminal would overwrite it.
+    assert stderr_console() is stderr_console()

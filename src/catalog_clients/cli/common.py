@@ -54,8 +54,15 @@ def stdout_console() -> Console:
     return console
 
 
+_STDERR: list[tuple[object, Console]] = []  # (the sys.stderr it was made for, the console)
+
+
 def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False)
+    """One console per stderr: the progress bar and the -v log lines then share it, so rich
+    prints each log line above the live bar instead of the two overwriting each other."""
+    if not _STDERR or _STDERR[0][0] is not sys.stderr:
+        _STDERR[:] = [(sys.stderr, Console(stderr=True, highlight=False))]
+    return _STDERR[0][1]
 
 
 def one_line(text: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any, Literal
 import attrs
 from klaviyo_generated import _rules
 from rich.console import Console
+from rich.progress import Progress, SpinnerColumn, TextColumn
 from rich.table import Table
 
 from ..klaviyo._models import plain
@@ -121,8 +122,14 @@ def write_json(jobs: Iterable[Any], fields: list[str]) -> int:
     return count
 
 
-def write_table(jobs: Iterable[Any], fields: list[str], console: Console) -> int:
-    table = Table(title="Klaviyo catalog-category bulk-update jobs", title_justify="left")
+# Rows per printed table: a long listing is printed as it arrives, in sections of this many
+# rows, so memory stays bounded and the first rows show after the first pages.
+TABLE_SECTION = 1000
+
+
+def _table(fields: list[str], *, first: bool) -> Table:
+    title = "Klaviyo catalog-category bulk-update jobs" if first else None
+    table = Table(title=title, title_justify="left")
     for name in fields:
         kind = _KINDS.get(name)
         numeric = kind in ("int", "float", "models")
@@ -134,16 +141,41 @@ def write_table(jobs: Iterable[Any], fields: list[str], console: Console) -> int
             overflow="fold" if folds else "ellipsis",
             no_wrap=not folds,
         )
-    rows = 0
-    for job in jobs:
-        table.add_row(*(_cell(name, getattr(job, name, None)) for name in fields))
-        rows += 1
-    if rows == 0:
-        console.print("No jobs found.")
-        return 0
-    table.caption = f"{rows} job{'s' if rows != 1 else ''}"
+    return table
+
+
+def write_table(
+    jobs: Iterable[Any], fields: list[str], console: Console, section: int | None = None
+) -> int:
+    """Jobs as tables of ``section`` rows, with a spinner counting the jobs fetched (on a
+    terminal: it shares the tables' console, which prints above it)."""
+    section = section or TABLE_SECTION
+    table, rows = _table(fields, first=True), 0
+    spinner = Progress(
+        SpinnerColumn(),
+        TextColumn("fetching jobs: {task.completed:,}"),
+        console=console,
+        transient=True,
+        disable=not console.is_terminal,
+    )
     try:
-        console.print(table)
+        with spinner:
+            task = spinner.add_task("jobs", total=None)
+            for job in jobs:
+                table.add_row(*(_cell(name, getattr(job, name, None)) for name in fields))
+                rows += 1
+                spinner.update(task, completed=rows)
+                if table.row_count == section:
+                    console.print(table)
+                    table = _table(fields, first=False)
+        if rows == 0:
+            console.print("No jobs found.")
+            return 0
+        table.caption = f"{rows} job{'s' if rows != 1 else ''}"
+        if table.row_count:
+            console.print(table)
+        else:
+            console.print(table.caption)
     except BrokenPipeError:
         quiet_broken_pipe()
     return rows

@@ -6,8 +6,10 @@ and ``close()`` at the end. They write to stderr, so stdout keeps only the summa
 
 from __future__ import annotations
 
+import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from types import TracebackType
 from typing import TYPE_CHECKING, TextIO
 
@@ -16,6 +18,7 @@ from rich.progress import (
     BarColumn,
     MofNCompleteColumn,
     Progress,
+    SpinnerColumn,
     TaskProgressColumn,
     TextColumn,
     TimeElapsedColumn,
@@ -152,3 +155,36 @@ def progress_callback(reporter: Reporter) -> Callable[[Counts], None]:
         reporter.update(progress.processed, progress.chunks)
 
     return on_progress
+
+
+@contextmanager
+def counting(what: str, unit: str) -> Iterator[Callable[[int], None]]:
+    """Progress of a pass whose end is not known in advance (reading and checking an input,
+    fetching pages): ``tick(count)`` as it goes. A spinner with the count on a terminal
+    (gone when the pass ends), else a line every few seconds."""
+    from .common import stderr_console
+
+    console = stderr_console()
+    if console.is_terminal:
+        spinner = Progress(
+            SpinnerColumn(),
+            TextColumn(f"{what}: {{task.completed:,}} {unit}"),
+            TimeElapsedColumn(),
+            console=console,
+            transient=True,
+        )
+        task = spinner.add_task(what, total=None)
+        with spinner:
+            yield lambda count: spinner.update(task, completed=count)
+        return
+    last = time.monotonic()
+
+    def tick(count: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= PLAIN_INTERVAL_SECONDS:
+            last = now
+            sys.stderr.write(f"progress: {what}: {count} {unit}\n")
+            sys.stderr.flush()
+
+    yield tick

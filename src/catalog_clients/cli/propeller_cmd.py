@@ -24,6 +24,7 @@ from .common import (
 )
 from .csv_input import delimiter_of
 from .inputs import InputError, InputFile, format_for
+from .progress import counting
 from .report import STDOUT, check_writable
 from .scan import Lookup, dry_run_report, item_validator, report_invalid, rules_for, scan_input
 from .upsert_run import Upsert, send
@@ -163,7 +164,8 @@ def upsert(
             skip_if_not_empty, skip_move_on_update, merge_translations_on_update
         )
         try:
-            scan = scan_input(source, validate)
+            with counting(f"checking {source.name}", "items") as tick:
+                scan = scan_input(source, validate, tick)
         except InputError as exc:
             fail(f"{source.name}: {exc}", EXIT_USAGE)
         if dry_run:

@@ -38,7 +38,13 @@ class Scan:
         self.kept: list[Record] | None = None  # JSON is parsed whole once; keep its records
 
 
-def scan_input(source: InputFile, validate: Validator) -> Scan:
+# How often the first pass reports its count (a power of two: a mask, not a division).
+_TICK_EVERY = 1024
+
+
+def scan_input(
+    source: InputFile, validate: Validator, tick: Callable[[int], None] | None = None
+) -> Scan:
     scan = Scan()
     if source.format == "json":
         scan.kept = []
@@ -51,6 +57,8 @@ def scan_input(source: InputFile, validate: Validator) -> Scan:
         if scan.kept is not None:
             scan.kept.append(record)
         scan.count += 1
+        if tick is not None and not scan.count & (_TICK_EVERY - 1):
+            tick(scan.count)
     if scan.count == 0:
         raise InputError("the input holds no categories")
     return scan
