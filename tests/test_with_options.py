@@ -103,3 +103,28 @@ def test_a_timeout_may_be_an_httpx_timeout() -> None:
         assert k._http.timeout.connect == 2.0 and k._http.timeout.read == 5.0
     with pytest.raises(errors.ConfigurationError, match=r"timeout\.read"):
         KlaviyoClient("pk_timeout_2", timeout=httpx.Timeout(5.0, read=-1))
+
+
+def test_a_propeller_copy_uses_the_originals_token_unless_its_credentials_change() -> None:
+    tokens: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/token"):
+            tokens.append(request.content.decode())
+            return httpx.Response(200, json={"access_token": f"t{len(tokens)}", "expires_in": 600})
+        return httpx.Response(200, json={"data": [{"key": 1, "success": True, "action": "create"}]})
+
+    item = {
+        "id": 1,
+        "language": "EN",
+        "names": [{"language": "EN", "value": "x"}],
+        "parent": {"id": 1},
+    }
+    with PropellerClient("id", "secret", transport=Pool(answer), retry_policy=NO_WAIT) as p:
+        assert p.bulk_upsert_categories_by_id([item]).created == 1
+        quick = p.with_options(timeout=5, max_retries=0)
+        assert quick.bulk_upsert_categories_by_id([item]).created == 1
+        assert len(tokens) == 1  # the copy sent the original's token
+        other = p.with_options(client_id="id-2")
+        assert other.bulk_upsert_categories_by_id([item]).created == 1
+        assert len(tokens) == 2 and "id-2" in tokens[1]  # new credentials: a token of their own
