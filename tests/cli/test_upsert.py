@@ -447,8 +447,8 @@ def test_the_checking_pass_reports_its_progress(
     source.write_text(jsonl(*(category(96000 + i) for i in range(2100))))
     run = cli("propeller", "upsert", str(source), "--dry-run")
     assert run.exit_code == 0, run
-    assert f"progress: checking {source}: 1024 items" in run.stderr
-    assert f"progress: checking {source}: 2048 items" in run.stderr
+    assert f"progress: checking {source}: 1024 records" in run.stderr
+    assert f"progress: checking {source}: 2048 records" in run.stderr
 
 
 def test_log_lines_and_the_progress_bar_share_one_console() -> None:

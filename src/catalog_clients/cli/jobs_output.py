@@ -124,7 +124,7 @@ def write_json(jobs: Iterable[Any], fields: list[str]) -> int:
 
 # Rows per printed table: a long listing is printed as it arrives, in sections of this many
 # rows, so memory stays bounded and the first rows show after the first pages.
-TABLE_SECTION = 1000
+TABLE_SECTION = 500
 
 
 def _table(fields: list[str], *, first: bool) -> Table:

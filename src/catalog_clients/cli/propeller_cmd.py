@@ -164,7 +164,7 @@ def upsert(
             skip_if_not_empty, skip_move_on_update, merge_translations_on_update
         )
         try:
-            with counting(f"checking {source.name}", "items") as tick:
+            with counting(f"checking {source.name}", "records") as tick:
                 scan = scan_input(source, validate, tick)
         except InputError as exc:
             fail(f"{source.name}: {exc}", EXIT_USAGE)

@@ -81,11 +81,16 @@ class ClientCredentialsAuth(httpx.Auth):
         self._timeout = httpx.Timeout(timeout)
         self._clock = clock
         self._token = Token(access_token, None) if access_token else None
+        self._credentials = (token_url, client_id, client_secret, access_token)
         self._thread_lock = threading.Lock()
         self._async_lock: asyncio.Lock | None = None  # made by the first async fetch
         self.fetches = 0  # token requests sent (observability, tests)
         self._answers = 0  # token answers read, successful or not
         self._refusal: tuple[int, errors.CatalogClientError] | None = None  # the last one failed
+
+    def same_credentials(self, other: ClientCredentialsAuth) -> bool:
+        """Whether ``other`` was made from the same credentials (so gets the same tokens)."""
+        return self._credentials == other._credentials
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(token_url={self.token_url!r}, client_id={self.client_id!r})"

@@ -129,7 +129,7 @@ class _PropellerBase:
 
     def _share_with(self, copy: Any, changed: Collection[str]) -> None:
         """A ``with_options`` copy with the same credentials uses this client's token."""
-        if not {"client_id", "client_secret", "token_url", "access_token"}.intersection(changed):
+        if self.auth.same_credentials(copy.auth):
             copy.auth = copy._http.auth = self.auth
 
     def __repr__(self) -> str:

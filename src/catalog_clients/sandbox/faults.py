@@ -155,9 +155,15 @@ def error_body(flavour: Flavour, status: int, detail: str, code: Any = None) -> 
 
 
 def json_response(
-    body: Any, status: int, flavour: Flavour, headers: dict[str, str] | None = None
+    body: Any,
+    status: int,
+    flavour: Flavour,
+    headers: dict[str, str] | None = None,
+    media_type: str | None = None,
 ) -> Response:
-    media = "application/vnd.api+json" if flavour == "klaviyo" else "application/json"
+    media = media_type or (
+        "application/vnd.api+json" if flavour == "klaviyo" else "application/json"
+    )
     content = json.dumps(body, separators=(",", ":")).encode()
     return Response(content, status, headers=headers, media_type=media)
 

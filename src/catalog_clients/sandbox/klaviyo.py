@@ -25,6 +25,7 @@ from .klaviyo_shapes import (
     NULLABLE,
     SHORT_LINKS,
     make_jobs,
+    media_type,
     parse_revision,
     render_job,
 )
@@ -125,12 +126,14 @@ class KlaviyoEmulator:
         if offset > len(jobs) or (offset and offset % PAGE_SIZE):
             return bad_request("Invalid page cursor.", parameter=CURSOR_PARAM)
         page = jobs[offset : offset + PAGE_SIZE]
-        body: dict[str, Any] = {"data": [render_job(j, revision, fields) for j in page]}
+        body: dict[str, Any] = {
+            "data": [render_job(j, revision, fields, _origin(request)) for j in page]
+        }
         more = offset + PAGE_SIZE < len(jobs)
         body["links"] = _links(request, revision, offset, more)
         if revision >= META:
             body["meta"] = {"count": len(page)}
-        return json_response(body, 200, "klaviyo", headers)
+        return json_response(body, 200, "klaviyo", headers, media_type(revision))
 
 
 def _credentials(header: str | None) -> tuple[str, Response | None]:
@@ -181,6 +184,10 @@ def _query(request: Request) -> tuple[Any, Response | None]:
             return None, bad_request("Invalid page cursor.", parameter=CURSOR_PARAM)
         offset = found
     return (status, fields, offset), None
+
+
+def _origin(request: Request) -> str:
+    return f"{request.url.scheme}://{request.url.netloc}"
 
 
 def _links(request: Request, revision: date, offset: int, more: bool) -> dict[str, Any]:

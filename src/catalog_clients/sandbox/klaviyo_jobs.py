@@ -17,7 +17,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from .faults import error_body, json_response
-from .klaviyo import RateWindows, _credentials, bad_request, error
+from .klaviyo import RateWindows, _credentials, _origin, bad_request, error
 from .klaviyo_shapes import parse_revision, render_job
 
 MAX_CATEGORIES = 100
@@ -90,7 +90,9 @@ class SubmittedJobs:
         }
         self.created[job["id"]] = job
         self.jobs.append(job)
-        return json_response({"data": render_job(job, revision, None)}, 202, "klaviyo", headers)
+        return json_response(
+            {"data": render_job(job, revision, None, _origin(request))}, 202, "klaviyo", headers
+        )
 
     async def get(self, request: Request) -> Response:
         admitted, problem = self._admit(request)
@@ -103,7 +105,9 @@ class SubmittedJobs:
             return error(404, "not_found", f"No catalog category bulk update job {job_id!r}.")
         if job_id in self.created:
             self._advance(job)
-        return json_response({"data": render_job(job, revision, None)}, 200, "klaviyo", headers)
+        return json_response(
+            {"data": render_job(job, revision, None, _origin(request))}, 200, "klaviyo", headers
+        )
 
     @staticmethod
     def _advance(job: dict[str, Any]) -> None:

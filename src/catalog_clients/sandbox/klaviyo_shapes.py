@@ -32,6 +32,8 @@ TOP_LEVEL_ID = date(2023, 12, 15)
 NULLABLE = date(2024, 2, 15)
 SHORT_LINKS = date(2024, 10, 15)
 META = date(2026, 7, 15)
+# Answers are application/vnd.api+json from here on, application/json before.
+JSONAPI_MEDIA = date(2024, 10, 15)
 _REVISION = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:\.[A-Za-z0-9]+)?$")
 _ULID = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 _ERROR_POINTERS = ("/data/attributes/name", "external_id", None)
@@ -106,15 +108,18 @@ def _job_error(error: dict[str, Any], revision: date) -> dict[str, Any]:
     if revision >= date(2025, 1, 15):  # pointer nullable from here on, and meta appears
         rendered["source"] = {"pointer": pointer}
         rendered["meta"] = {}
-    elif pointer is not None:
-        rendered["source"] = {"pointer": pointer}
+    else:  # source and its pointer were required: the document as a whole is the place
+        rendered["source"] = {"pointer": "/data" if pointer is None else pointer}
     if revision < NULLABLE:
         rendered = {k: v for k, v in rendered.items() if v is not None}
     return rendered
 
 
-def render_job(job: dict[str, Any], revision: date, fields: list[str] | None) -> dict[str, Any]:
-    """One job as ``revision`` shapes it, limited to ``fields`` when given."""
+def render_job(
+    job: dict[str, Any], revision: date, fields: list[str] | None, origin: str = ""
+) -> dict[str, Any]:
+    """One job as ``revision`` shapes it, limited to ``fields`` when given; its own link is
+    absolute on ``origin`` (scheme and host of the request), as the real service's is."""
     values: dict[str, Any] = {
         "job_id": job["id"],
         "status": job["status"],
@@ -142,5 +147,10 @@ def render_job(job: dict[str, Any], revision: date, fields: list[str] | None) ->
     rendered["relationships"] = {
         "categories": {"data": [{"type": "catalog-category", "id": c} for c in job["categories"]]}
     }
-    rendered["links"] = {"self": f"/api/catalog-category-bulk-update-jobs/{job['id']}/"}
+    rendered["links"] = {"self": f"{origin}/api/catalog-category-bulk-update-jobs/{job['id']}/"}
     return rendered
+
+
+def media_type(revision: date) -> str:
+    """What a list answer of ``revision`` is labelled."""
+    return "application/vnd.api+json" if revision >= JSONAPI_MEDIA else "application/json"
