@@ -78,8 +78,8 @@ class Emitter:
         name = self.name_of(schema_name)
         fields = ", ".join(keys)
         self.classes[schema_name] = (
-            f"# {schema_name}\n{name} = TypedDict({name!r}, {{{fields}}}, total=False)"
-        )  # after the dicts it refers to, which the annotations above emitted
+            f"# {schema_name}\n{name} = TypedDict({name!r}, {{{fields}}}, total=False)"  # after the dicts it refers to, which the annotations above emitted
+        )
 
 
 def render(spec: Spec) -> str:
