@@ -77,8 +77,9 @@ class Emitter:
             keys.append(f"{key!r}: {f'Required[{annotation}]' if key in required else annotation}")
         name = self.name_of(schema_name)
         fields = ", ".join(keys)
+        # Stored after the dicts it refers to, which the annotations above emitted.
         self.classes[schema_name] = (
-            f"# {schema_name}\n{name} = TypedDict({name!r}, {{{fields}}}, total=False)"  # after the dicts it refers to, which the annotations above emitted
+            f"# {schema_name}\n{name} = TypedDict({name!r}, {{{fields}}}, total=False)"
         )
 
 
