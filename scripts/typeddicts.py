@@ -9,6 +9,7 @@ wire spelling, required ones are ``Required[...]``. Run by generate.py after rul
 
 from __future__ import annotations
 
+import keyword
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,6 @@ HEAD = '''"""The wire shape of each bulk request item of spec/{spec}.yaml, as a 
 
 Emitted by scripts/typeddicts.py: keys in their wire spelling, required keys marked.
 """
-
-from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Required, TypedDict
@@ -74,13 +73,19 @@ class Emitter:
         keys = []
         for key, sub in schema.get("properties", {}).items():
             annotation = self.annotation(sub)
-            keys.append(f"{key!r}: {f'Required[{annotation}]' if key in required else annotation}")
+            keys.append((key, f"Required[{annotation}]" if key in required else annotation))
         name = self.name_of(schema_name)
-        fields = ", ".join(keys)
-        # Stored after the dicts it refers to, which the annotations above emitted.
-        self.classes[schema_name] = (
-            f"# {schema_name}\n{name} = TypedDict({name!r}, {{{fields}}}, total=False)"
-        )
+        # Stored after the dicts it refers to, which the annotations above emitted. The class
+        # form where every key is a name (documentation tools read it), else the call form.
+        if all(key.isidentifier() and not keyword.iskeyword(key) for key, _ in keys):
+            lines = [f"class {name}(TypedDict, total=False):"]
+            lines.append(f'    """The wire shape of ``{schema_name}``."""\n')
+            lines += [f"    {key}: {annotation}" for key, annotation in keys]
+            self.classes[schema_name] = "\n".join(lines)
+        else:
+            fields = ", ".join(f"{key!r}: {annotation}" for key, annotation in keys)
+            call = f"{name} = TypedDict({name!r}, {{{fields}}}, total=False)"
+            self.classes[schema_name] = f"# The wire shape of {schema_name}.\n{call}"
 
 
 def render(spec: Spec) -> str:

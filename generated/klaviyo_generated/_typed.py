@@ -5,22 +5,17 @@
 Emitted by scripts/typeddicts.py: keys in their wire spelling, required keys marked.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Required, TypedDict
 
 
-# CatalogCategoryUpdateQueryResourceObject
-CatalogCategoryUpdateQueryResourceObjectDict = TypedDict(
-    "CatalogCategoryUpdateQueryResourceObjectDict",
-    {
-        "type": Required[Literal["catalog-category"]],
-        "id": Required[str],
-        "attributes": Required[Mapping[str, Any]],
-        "relationships": Mapping[str, Any],
-    },
-    total=False,
-)
+class CatalogCategoryUpdateQueryResourceObjectDict(TypedDict, total=False):
+    """The wire shape of ``CatalogCategoryUpdateQueryResourceObject``."""
+
+    type: Required[Literal["catalog-category"]]
+    id: Required[str]
+    attributes: Required[Mapping[str, Any]]
+    relationships: Mapping[str, Any]
+
 
 __all__ = ["CatalogCategoryUpdateQueryResourceObjectDict"]

@@ -5,85 +5,79 @@
 Emitted by scripts/typeddicts.py: keys in their wire spelling, required keys marked.
 """
 
-from __future__ import annotations
-
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Required, TypedDict
 
 
-# LocalizedString
-LocalizedStringDict = TypedDict(
-    "LocalizedStringDict", {"language": Required[str], "value": Required[str]}, total=False
-)
+class LocalizedStringDict(TypedDict, total=False):
+    """The wire shape of ``LocalizedString``."""
 
-# ParentById
-ParentByIdDict = TypedDict(
-    "ParentByIdDict", {"id": Required[int], "sourceId": str, "source": str}, total=False
-)
+    language: Required[str]
+    value: Required[str]
 
-# ParentBySource
-ParentBySourceDict = TypedDict(
-    "ParentBySourceDict", {"sourceId": Required[str], "source": Required[str]}, total=False
-)
 
-# CategoryByIdInput
-CategoryDict = TypedDict(
-    "CategoryDict",
-    {
-        "id": Required[int],
-        "language": Required[str],
-        "names": Required[Sequence[LocalizedStringDict]],
-        "descriptions": Sequence[LocalizedStringDict],
-        "shortDescriptions": Sequence[LocalizedStringDict],
-        "parent": Required[ParentByIdDict | ParentBySourceDict],
-        "attributes": Sequence[Mapping[str, Any]],
-        "sourceId": str,
-        "source": str,
-    },
-    total=False,
-)
+class ParentByIdDict(TypedDict, total=False):
+    """The wire shape of ``ParentById``."""
 
-# Directive
-DirectiveDict = TypedDict(
-    "DirectiveDict",
-    {
-        "operation": Required[
-            Literal["skipIfNotEmpty", "skipMoveOnUpdate", "mergeTranslationsOnUpdate"]
-        ],
-        "fields": Required[
-            Sequence[
-                Literal[
-                    "id",
-                    "language",
-                    "names",
-                    "descriptions",
-                    "shortDescriptions",
-                    "parent",
-                    "attributes",
-                    "sourceId",
-                    "source",
-                ]
+    id: Required[int]
+    sourceId: str
+    source: str
+
+
+class ParentBySourceDict(TypedDict, total=False):
+    """The wire shape of ``ParentBySource``."""
+
+    sourceId: Required[str]
+    source: Required[str]
+
+
+class CategoryDict(TypedDict, total=False):
+    """The wire shape of ``CategoryByIdInput``."""
+
+    id: Required[int]
+    language: Required[str]
+    names: Required[Sequence[LocalizedStringDict]]
+    descriptions: Sequence[LocalizedStringDict]
+    shortDescriptions: Sequence[LocalizedStringDict]
+    parent: Required[ParentByIdDict | ParentBySourceDict]
+    attributes: Sequence[Mapping[str, Any]]
+    sourceId: str
+    source: str
+
+
+class DirectiveDict(TypedDict, total=False):
+    """The wire shape of ``Directive``."""
+
+    operation: Required[Literal["skipIfNotEmpty", "skipMoveOnUpdate", "mergeTranslationsOnUpdate"]]
+    fields: Required[
+        Sequence[
+            Literal[
+                "id",
+                "language",
+                "names",
+                "descriptions",
+                "shortDescriptions",
+                "parent",
+                "attributes",
+                "sourceId",
+                "source",
             ]
-        ],
-    },
-    total=False,
-)
+        ]
+    ]
 
-# CategoryBySourceIdInput
-CategoryBySourceDict = TypedDict(
-    "CategoryBySourceDict",
-    {
-        "sourceId": Required[str],
-        "source": Required[str],
-        "language": Required[str],
-        "names": Required[Sequence[LocalizedStringDict]],
-        "descriptions": Sequence[LocalizedStringDict],
-        "shortDescriptions": Sequence[LocalizedStringDict],
-        "parent": Required[ParentByIdDict | ParentBySourceDict],
-        "attributes": Sequence[Mapping[str, Any]],
-    },
-    total=False,
-)
+
+class CategoryBySourceDict(TypedDict, total=False):
+    """The wire shape of ``CategoryBySourceIdInput``."""
+
+    sourceId: Required[str]
+    source: Required[str]
+    language: Required[str]
+    names: Required[Sequence[LocalizedStringDict]]
+    descriptions: Sequence[LocalizedStringDict]
+    shortDescriptions: Sequence[LocalizedStringDict]
+    parent: Required[ParentByIdDict | ParentBySourceDict]
+    attributes: Sequence[Mapping[str, Any]]
+
 
 __all__ = [
     "LocalizedStringDict",
