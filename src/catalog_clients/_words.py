@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 
 Path = tuple[str | int, ...]
@@ -37,5 +36,7 @@ def suggestion(key: str, known: Sequence[str]) -> str:
     camel = camel_case(key)
     if camel != key and camel in known:
         return f" (did you mean {camel!r}?)"
+    import difflib  # here: only a refusal needs it, not every import of the package
+
     close = difflib.get_close_matches(key, known, n=1, cutoff=0.75)
     return f" (did you mean {close[0]!r}?)" if close else ""

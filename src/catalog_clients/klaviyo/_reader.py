@@ -216,27 +216,36 @@ def _alias_until(operation: _rules.Operation) -> dict[str, str]:
 
 _ALIAS_UNTIL = _alias_until(LIST_JOBS)
 _REQUIRED = _rules.MODELS[Job.__name__][3]
-# read_job(obj, base) -> Job, for one job object of an answer.
-read_job = compile_plan(_rules.JOB_FIELDS, Job, _REQUIRED, keep_raw=True)
 
 
 @functools.cache
-def job_reader(revision: str | None) -> Callable[[object, str], Any]:
-    """``read_job`` for the answers of ``revision`` (computed once per revision): on revisions
-    that still declare an old field name, that name's path is tried first (a top-level
-    ``id`` there is undeclared)."""
-    old = (
-        ()
-        if revision is None
-        else tuple(name for name, until in _ALIAS_UNTIL.items() if revision[:10] <= until)
-    )
-    if not old:
-        return read_job
+def _compiled(old: tuple[str, ...]) -> Callable[[object, str], Any]:
+    """The job reader that tries the paths of the field names in ``old`` first (compiled
+    on first use, once per set)."""
     plan = tuple(
         attrs.evolve(f, paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
         for f in _rules.JOB_FIELDS
     )
     return compile_plan(plan, Job, _REQUIRED, keep_raw=True)
+
+
+def read_job(obj: object, base: str) -> Job:
+    """One job object of an answer of the newest shape."""
+    job: Job = _compiled(())(obj, base)
+    return job
+
+
+@functools.cache
+def job_reader(revision: str | None) -> Callable[[object, str], Any]:
+    """The job reader for the answers of ``revision`` (computed once per revision): on
+    revisions that still declare an old field name, that name's path is tried first (a
+    top-level ``id`` there is undeclared)."""
+    old = (
+        ()
+        if revision is None
+        else tuple(name for name, until in _ALIAS_UNTIL.items() if revision[:10] <= until)
+    )
+    return _compiled(old)
 
 
 def read_page(
