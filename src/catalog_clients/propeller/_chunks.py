@@ -93,7 +93,7 @@ def prepare(index: int | None, item: object, rules: ItemRules = BY_ID) -> Prepar
     problems = rules.problems(index, wire)
     if problems:
         return problems
-    assert isinstance(wire, Mapping)  # the rules refuse anything else
+    assert type(wire) is dict or isinstance(wire, Mapping)  # the rules refuse anything else
     try:
         body = _json.dumps(wire)
     except _json.EncodeError as exc:
