@@ -126,3 +126,14 @@ async def test_the_async_client_reads_at_most_its_chunks_in_flight(concurrency: 
         )
     assert result.created == 100
     assert max(ahead) == concurrency * 10  # several in flight, and never more
+
+
+def test_failures_with_the_same_mistake_share_one_reason() -> None:
+    fake = FakePropeller()
+    broken = ({**category(i), "names": []} for i in range(2000))
+    with PropellerClient(**fake.client_kwargs(), transport=fake.transport()) as client:
+        result = client.bulk_upsert_categories_by_id(broken)
+    assert result.failed == 2000 and fake.bulk_requests == []
+    assert "names" in result.failures[0].reason
+    # One text for all of them: 300,000 refused items then cost their items, not 300,000 copies.
+    assert len({id(f.reason) for f in result.failures}) == 1
