@@ -128,3 +128,58 @@ def test_a_propeller_copy_uses_the_originals_token_unless_its_credentials_change
         other = p.with_options(client_id="id-2")
         assert other.bulk_upsert_categories_by_id([item]).created == 1
         assert len(tokens) == 2 and "id-2" in tokens[1]  # new credentials: a token of their own
+
+
+def test_your_own_http_client_carries_every_request_under_the_clients_policy() -> None:
+    seen: list[httpx.Request] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(503 if len(seen) == 1 else 200, json=PAGE)
+
+    mine = httpx.Client(
+        transport=httpx.MockTransport(answer), event_hooks={"request": [seen.append]}
+    )
+    with KlaviyoClient("pk_own_1", http_client=mine, retry_policy=NO_WAIT, rate_limits=None) as k:
+        assert k.list_category_bulk_update_jobs().jobs == []  # the 503 was retried
+        quick = k.with_options(max_retries=0)
+        quick.list_category_bulk_update_jobs()
+    assert len(seen) == 3  # every request, the retry and the copy's included, went through it
+    assert seen[0].headers["Authorization"] == "Klaviyo-API-Key pk_own_1"
+    assert seen[0].headers["revision"] == k.revision
+    assert not mine.is_closed  # it is the caller's
+    mine.close()
+
+
+def test_your_own_async_client_and_the_token_request_too() -> None:
+    paths: list[str] = []
+
+    async def answer(request: httpx.Request) -> httpx.Response:
+        paths.append(request.url.path)
+        if request.url.path.endswith("/token"):
+            return httpx.Response(200, json={"access_token": "t", "expires_in": 600})
+        return httpx.Response(200, json={"data": [{"key": 1, "success": True, "action": "create"}]})
+
+    async def run() -> int:
+        from catalog_clients import AsyncPropellerClient
+
+        item = {
+            "id": 1,
+            "language": "EN",
+            "names": [{"language": "EN", "value": "x"}],
+            "parent": {"id": 1},
+        }
+        async with httpx.AsyncClient(transport=httpx.MockTransport(answer)) as mine:
+            async with AsyncPropellerClient("id", "secret", http_client=mine) as p:
+                result = await p.bulk_upsert_categories_by_id([item])
+            assert not mine.is_closed
+            return result.created
+
+    assert asyncio.run(run()) == 1
+    assert paths[0].endswith("/token") and paths[1].endswith("/categories/bulk/id")
+
+
+def test_a_wrong_http_client_is_a_configuration_error() -> None:
+    with pytest.raises(errors.ConfigurationError, match=r"needs an httpx\.Client as http_client"):
+        KlaviyoClient("pk_own_2", http_client=httpx.AsyncClient())
+    with httpx.Client() as mine, pytest.raises(errors.ConfigurationError, match="not both"):
+        KlaviyoClient("pk_own_3", http_client=mine, proxy="http://127.0.0.1:3128")

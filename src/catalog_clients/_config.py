@@ -122,6 +122,7 @@ HTTP_OPTIONS = (
     "max_response_bytes",
     "proxy",
     "trust_env",
+    "http_client",
 )
 
 
@@ -137,8 +138,11 @@ def http_settings(
     ``HTTP_OPTIONS``): the one place both vendors' constructors check what they share."""
     owner, transport_kind = type(client).__name__, client._transport_kind
     timeout, max_retries, retry_policy, transport, max_response_bytes, proxy, trust_env = (
-        options[name] for name in HTTP_OPTIONS
+        options[name] for name in HTTP_OPTIONS[:-1]
     )
+    http_client = options["http_client"]
+    if http_client is not None:
+        transport = _client_transport(client, http_client, transport, proxy)
     checked_timeout = check_timeout(timeout)
     check_count(max_retries, "max_retries", maximum=10)
     check_count(max_response_bytes, "max_response_bytes", minimum=1)
@@ -161,6 +165,26 @@ def http_settings(
         proxy=check_url(proxy, "proxy", any_host=True) if proxy else None,
         trust_env=bool(trust_env),
     )
+
+
+def _client_transport(client: Any, http_client: Any, transport: Any, proxy: Any) -> Any:
+    """The bottom of the stack for a caller's own httpx client, checked."""
+    from ._http.client import AsyncClientTransport, ClientTransport
+
+    owner, kind = type(client).__name__, client._client_kind
+    if not isinstance(http_client, kind):
+        raise ConfigurationError(
+            f"{owner} needs an httpx.{kind.__name__} as http_client, "
+            f"got {type(http_client).__name__}"
+        )
+    if transport is not None or proxy is not None:
+        raise ConfigurationError(
+            "pass http_client or transport/proxy, not both: the proxies and transports of "
+            "your http_client are what it sends through"
+        )
+    if isinstance(http_client, httpx.AsyncClient):
+        return AsyncClientTransport(http_client)
+    return ClientTransport(http_client)
 
 
 def check_timeout(timeout: object) -> float | httpx.Timeout:

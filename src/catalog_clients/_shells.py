@@ -73,8 +73,10 @@ class _Shell:
         ``transport`` is among the changes; it is usable while this client is open.
         """
         options = {**self._options, **changes}
-        if "transport" not in changes:
+        if "transport" not in changes and "http_client" not in changes:
+            # The pool (or the caller's own client) beneath this client's policy.
             options["transport"] = _Borrowed(self._http._transport.inner)
+            options["http_client"] = None
         copy = type(self)(**options)
         self._share_with(copy, changes.keys())
         return copy

@@ -54,6 +54,35 @@ def proxy_for(settings: HttpSettings) -> str | None:
     return proxy
 
 
+class ClientTransport(httpx.BaseTransport):
+    """A caller's own ``httpx.Client`` (``http_client=``) at the bottom of the stack: its
+    proxies, certificates, mounts and event hooks carry each request, and the layer's policy
+    (pacing, retries, deadline, body bounds, logging) sits above it. It is the caller's, so
+    closing the layer's client leaves it open."""
+
+    def __init__(self, client: httpx.Client) -> None:
+        self.client = client
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        return self.client.send(request, stream=True)
+
+    def close(self) -> None:
+        return None  # the caller closes its client
+
+
+class AsyncClientTransport(httpx.AsyncBaseTransport):
+    """``ClientTransport`` for a caller's ``httpx.AsyncClient``."""
+
+    def __init__(self, client: httpx.AsyncClient) -> None:
+        self.client = client
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        return await self.client.send(request, stream=True)
+
+    async def aclose(self) -> None:
+        return None  # the caller closes its client
+
+
 class _NoCookies(httpx.Cookies):
     """An API client keeps no cookies: what a server (or anything in between) sets is never
     sent back. It also spares every response httpx's cookie-jar processing."""

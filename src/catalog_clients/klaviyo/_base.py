@@ -52,6 +52,7 @@ class _KlaviyoBase:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         proxy: str | None = None,
         trust_env: bool = True,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         """Check every setting and open the connection pool (nothing is sent yet).
 
@@ -80,6 +81,11 @@ class _KlaviyoBase:
             proxy: a proxy URL for every request.
             trust_env: without ``proxy``, take HTTPS_PROXY / HTTP_PROXY / ALL_PROXY /
                 NO_PROXY from the environment, as httpx does.
+            http_client: your own ``httpx.Client`` (``httpx.AsyncClient`` for the async
+                client), for its proxies, certificates, mounts or event hooks: every request
+                goes through it, under this client's policy (pacing, retries, deadline, body
+                bounds). It stays open when this client closes; not with ``transport`` or
+                ``proxy``.
 
         Raises:
             ConfigurationError: a missing credential, a bad URL or revision, or a setting

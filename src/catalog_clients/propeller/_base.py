@@ -53,6 +53,7 @@ class _PropellerBase:
         max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES,
         proxy: str | None = None,
         trust_env: bool = True,
+        http_client: httpx.Client | httpx.AsyncClient | None = None,
     ) -> None:
         """Check every setting and open the connection pool (no token is fetched yet).
 
@@ -79,6 +80,11 @@ class _PropellerBase:
             proxy: a proxy URL for every request, the token's included.
             trust_env: without ``proxy``, take HTTPS_PROXY / HTTP_PROXY / ALL_PROXY /
                 NO_PROXY from the environment, as httpx does.
+            http_client: your own ``httpx.Client`` (``httpx.AsyncClient`` for the async
+                client), for its proxies, certificates, mounts or event hooks: every request
+                goes through it, under this client's policy (pacing, retries, deadline, body
+                bounds). It stays open when this client closes; not with ``transport`` or
+                ``proxy``.
 
         Raises:
             ConfigurationError: a missing credential, a bad URL, or a setting out of range.
