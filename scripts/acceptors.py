@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from rules import Spec, _plain_schema, snake
+from spec_model import Spec, _plain_schema, snake
 
 HEAD = '''"""Each schema of spec/{spec}.yaml as a yes/no check: ``ACCEPTS[name](value)``.
 

@@ -16,7 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from openapi_python_client.strings import PythonIdentifier
-from rules import Spec, operation
+from rule_operations import operation
+from spec_model import Spec
 
 HEAD = '''"""One typed method per operation of spec/{spec}.yaml: ``client.operations``.
 

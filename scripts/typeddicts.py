@@ -13,7 +13,8 @@ import keyword
 from pathlib import Path
 from typing import Any
 
-from rules import Spec, _bulk_items, operation
+from rule_operations import _bulk_items, operation
+from spec_model import Spec
 
 HEAD = '''"""The wire shape of each bulk request item of spec/{spec}.yaml, as a ``TypedDict``.
 
