@@ -116,3 +116,12 @@ def test_no_comment_points_outside_the_repository() -> None:
         if word in path.read_text()
     ]
     assert offenders == []
+
+
+SCRIPTS = SRC.parent / "scripts"
+
+
+@pytest.mark.parametrize("path", sorted(SCRIPTS.glob("*.py")), ids=lambda p: p.name)
+def test_generator_scripts_stay_small_too(path: Path) -> None:
+    lines = len(path.read_text().splitlines())
+    assert lines <= MAX_LINES, f"scripts/{path.name} has {lines} lines: split it by concern"
