@@ -457,3 +457,15 @@ def test_log_lines_and_the_progress_bar_share_one_console() -> None:
     # rich prints a line of its live display's own console above the bar; another console
     # writing to the same terminal would overwrite it.
     assert stderr_console() is stderr_console()
+
+
+def test_the_checking_pass_of_a_real_run_keeps_no_copy_of_refused_items(tmp_path: Path) -> None:
+    from catalog_clients.cli.inputs import InputFile
+    from catalog_clients.cli.scan import item_validator, scan_input
+
+    source = tmp_path / "bad.jsonl"
+    source.write_text(jsonl(*({**category(97000 + i), "names": []} for i in range(50))))
+    with InputFile(str(source), "jsonl") as opened:
+        scan = scan_input(opened, item_validator(), keep_invalid=False)
+    # The library reports them from the second pass: 300,000 refusals are not held twice.
+    assert (scan.count, scan.refused, scan.invalid) == (50, 50, [])

@@ -165,7 +165,7 @@ def upsert(
         )
         try:
             with counting(f"checking {source.name}", "records") as tick:
-                scan = scan_input(source, validate, tick)
+                scan = scan_input(source, validate, tick, keep_invalid=dry_run or strict)
         except InputError as exc:
             fail(f"{source.name}: {exc}", EXIT_USAGE)
         if dry_run:

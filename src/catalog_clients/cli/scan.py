@@ -34,6 +34,9 @@ class Scan:
     def __init__(self) -> None:
         self.count = 0
         self.lines = LineMap()
+        self.refused = 0  # items the client-side check refuses
+        # Those items with their reasons, when the run reports them itself (a dry run,
+        # --strict); a real run reports them from the library's answer, and keeps no copy.
         self.invalid: list[FailedItem] = []
         self.kept: list[Record] | None = None  # JSON is parsed whole once; keep its records
 
@@ -43,7 +46,11 @@ _TICK_EVERY = 1024
 
 
 def scan_input(
-    source: InputFile, validate: Validator, tick: Callable[[int], None] | None = None
+    source: InputFile,
+    validate: Validator,
+    tick: Callable[[int], None] | None = None,
+    *,
+    keep_invalid: bool = True,
 ) -> Scan:
     scan = Scan()
     if source.format == "json":
@@ -53,7 +60,9 @@ def scan_input(
         scan.lines.add(index, record.line)
         problem = validate(index, record.item)
         if problem is not None:
-            scan.invalid.append(FailedItem(index, record.item, problem))
+            scan.refused += 1
+            if keep_invalid:
+                scan.invalid.append(FailedItem(index, record.item, problem))
         if scan.kept is not None:
             scan.kept.append(record)
         scan.count += 1

@@ -71,7 +71,7 @@ def send(run: Upsert, source: InputFile, scan: Scan) -> int:
             f"production host {escape(client.base_url)}",
             soft_wrap=True,
         )
-    with client, _reporter(scan.count, scan.count - len(scan.invalid), run.chunk_size) as reporter:
+    with client, _reporter(scan.count, scan.count - scan.refused, run.chunk_size) as reporter:
         try:
             # --strict was settled by the first pass; the client's own strict mode would
             # hold a streamed input in memory to check it twice.
