@@ -127,3 +127,34 @@ def test_every_input_file_is_records_or_an_input_error(lines: list[str], deep: b
         _read(lambda d: read_json(io.BytesIO(d)), data)
         _read(lambda d: read_csv(io.BytesIO(d)), data)
         _read(lambda d: read_csv(io.BytesIO(CSV_HEADER + d)), data)
+
+
+ONE_JOB = st.one_of(
+    BODIES,
+    VALUES.map(lambda v: json.dumps({"data": v}).encode()),
+    st.dictionaries(st.sampled_from(["status", "created_at", "errors", "total_count"]), VALUES).map(
+        lambda attributes: json.dumps(
+            {
+                "data": {
+                    "type": "catalog-category-bulk-update-job",
+                    "id": "j",
+                    "attributes": attributes,
+                }
+            }
+        ).encode()
+    ),
+)
+
+
+@FUZZ
+@given(st.sampled_from([200, 202, 404]), ONE_JOB)
+def test_every_one_job_answer_is_a_job_or_a_typed_error(status: int, body: bytes) -> None:
+    from catalog_clients.klaviyo._base import _one_job
+
+    url = "https://a.klaviyo.com/api/catalog-category-bulk-update-jobs/j"
+    try:
+        job = _one_job(response(status, body, url))
+    except (errors.ResponseDecodeError, errors.APIStatusError):
+        return
+    assert status < 400
+    assert job.id is None or isinstance(job.id, str)
