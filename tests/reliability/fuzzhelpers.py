@@ -1,8 +1,19 @@
-"""Helpers shared by the reliability tests of issue 6 (parsers, secrets, input, hygiene)."""
+"""Helpers shared by the reliability tests (parsers, secrets, input, hygiene)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from hypothesis import HealthCheck, settings
+
+# The fuzzing settings: reproducible (derandomized, no example database), no deadline.
+FUZZ = settings(
+    max_examples=250,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 def category(key: int, **changes: Any) -> dict[str, Any]:

@@ -16,7 +16,8 @@ import pickle
 from typing import Any
 
 import httpx
-from hypothesis import HealthCheck, given, settings
+from fuzzhelpers import FUZZ
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog_clients import errors
@@ -28,13 +29,7 @@ from catalog_clients.klaviyo._core import read_error_body
 from catalog_clients.propeller._errors import read_error_envelope
 from catalog_clients.propeller._token import token_from_response
 
-FUZZ = settings(
-    max_examples=150,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
+FUZZ = settings(FUZZ, max_examples=150)
 KEYS = st.sampled_from(
     [
         *("errors", "error", "id", "status", "code", "title", "detail", "source", "pointer"),

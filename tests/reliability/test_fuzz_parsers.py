@@ -22,21 +22,14 @@ from typing import Any
 
 import httpx
 import pytest
-from fuzzhelpers import category
-from hypothesis import HealthCheck, given, settings
+from fuzzhelpers import FUZZ, category
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from catalog_clients.errors import ResponseDecodeError
 from catalog_clients.klaviyo import _core
 from catalog_clients.propeller._bulk import BulkUpsert
 
-FUZZ = settings(
-    max_examples=250,
-    derandomize=True,
-    database=None,
-    deadline=None,
-    suppress_health_check=list(HealthCheck),
-)
 HUGE = "x" * 1_000_000
 
 
