@@ -343,6 +343,9 @@ def test_ctrl_c_prints_the_summary_and_writes_what_is_left(live: Sandbox, tmp_pa
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # A suite started in the background (nohup, `&`) hands its children SIGINT ignored,
+        # and Python then never raises KeyboardInterrupt: give the CLI the terminal's default.
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     deadline = time.monotonic() + 30
     while len(live.categories()) < 20 and time.monotonic() < deadline:
