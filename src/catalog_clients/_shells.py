@@ -6,7 +6,7 @@ answer back to it; they differ only in awaiting.
 from __future__ import annotations
 
 import importlib
-from collections.abc import AsyncIterator, Callable, Collection, Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from types import ModuleType, TracebackType
 from typing import Any, Self
 
@@ -78,12 +78,12 @@ class _Shell:
             options["transport"] = _Borrowed(self._http._transport.inner)
             options["http_client"] = None
         copy = type(self)(**options)
-        self._share_with(copy, changes.keys())
+        self._share_with(copy)
         return copy
 
     # What else a copy takes over from this client: the vendor base's say (an annotation
     # only, so that the vendor base's method is not shadowed by one here).
-    _share_with: Callable[[Any, Collection[str]], None]
+    _share_with: Callable[[Any], None]
 
     def _operations_of(self, package: str, name: str) -> Any:
         """``client.operations``: the generated package's ``name`` class over this client,

@@ -3,7 +3,7 @@ requests of the friendly methods. The shells in ``_client`` only send and await.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
@@ -143,7 +143,7 @@ class _KlaviyoBase:
         settings = attrs.evolve(settings, pacer=pacer)
         self._connect(settings, KeyAuth(f"{scheme} {secret}", self.base_url))
 
-    def _share_with(self, copy: Any, changed: Collection[str]) -> None:
+    def _share_with(self, copy: Any) -> None:
         """Nothing beyond the pool: the key is a constructor argument."""
 
     def _connect(self, settings: HttpSettings, auth: httpx.Auth) -> None:

@@ -3,7 +3,7 @@ checked in the constructor, before any I/O. The shells in ``_client`` only send 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 import httpx
@@ -133,7 +133,7 @@ class _PropellerBase:
     def _connect(self, settings: HttpSettings, auth: httpx.Auth | None) -> None:
         raise NotImplementedError  # the shell's
 
-    def _share_with(self, copy: Any, changed: Collection[str]) -> None:
+    def _share_with(self, copy: Any) -> None:
         """A ``with_options`` copy with the same credentials uses this client's token."""
         if self.auth.same_credentials(copy.auth):
             copy.auth = copy._http.auth = self.auth
