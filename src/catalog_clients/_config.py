@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from ._http import HttpSettings, RetryPolicy
+from ._http.client import AsyncClientTransport, ClientTransport
 from .errors import ConfigurationError
 
 LOOPBACK_NAMES = frozenset({"localhost", "localhost.localdomain"})
@@ -174,8 +175,6 @@ def http_settings(
 
 def _client_transport(client: Any, http_client: Any, transport: Any, proxy: Any) -> Any:
     """The bottom of the stack for a caller's own httpx client, checked."""
-    from ._http.client import AsyncClientTransport, ClientTransport
-
     owner, kind = type(client).__name__, client._client_kind
     if not isinstance(http_client, kind):
         raise ConfigurationError(

@@ -25,6 +25,8 @@ from rich.progress import (
     TimeRemainingColumn,
 )
 
+from .common import stderr_console
+
 if TYPE_CHECKING:
     from ..propeller import Progress as Counts
 
@@ -162,8 +164,6 @@ def counting(what: str, unit: str) -> Iterator[Callable[[int], None]]:
     """Progress of a pass whose end is not known in advance (reading and checking an input,
     fetching pages): ``tick(count)`` as it goes. A spinner with the count on a terminal
     (gone when the pass ends), else a line every few seconds."""
-    from .common import stderr_console
-
     console = stderr_console()
     if console.is_terminal:
         spinner = Progress(

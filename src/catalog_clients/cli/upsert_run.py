@@ -13,7 +13,15 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from rich.markup import escape
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_USAGE, fail, one_line, stderr_console
+from .common import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    fail,
+    one_line,
+    stderr_console,
+    stdout_console,
+)
 from .inputs import InputFile
 from .progress import PlainReporter, Reporter, RichReporter, progress_callback
 from .report import STDOUT, FailedItem, print_failures, summary_table, write_failures
@@ -43,8 +51,6 @@ class Upsert:
 
     def summary_console(self) -> Console:
         """Where the summary table goes: stdout, unless a machine-read output does."""
-        from .common import stdout_console
-
         to_stdout = STDOUT in (self.failures_out, self.summary_json)
         return stderr_console() if to_stdout else stdout_console()
 

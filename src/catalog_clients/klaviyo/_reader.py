@@ -103,7 +103,7 @@ def compile_plan(
         for key in required
     ]
     namespace: dict[str, Any] = {"mismatch": mismatch, "Mismatch": Mismatch, "cls": cls}
-    namespace |= {"at": _at, "where": _where, "fromiso": datetime.fromisoformat, "UTC": UTC}
+    namespace |= {"where": _where, "fromiso": datetime.fromisoformat, "UTC": UTC}
     for field in plan:
         for path in field.paths:
             parent = path[:-1]
