@@ -61,6 +61,22 @@ class Config:
     only: str | None = None
     python: str = sys.executable
 
+    @property
+    def noisy_reps(self) -> int:
+        """Repetitions for a section whose runs vary by a quarter or more from one to the next.
+
+        Such a section (a process's CPU time, throughput with both ends busy on the same CPUs)
+        needs more samples before its median settles; smoke runs only check that it works.
+        """
+        return self.reps * (1 if self.smoke else 3)
+
+
+def noisy_note(config: Config, why: str) -> str:
+    return (
+        f"{config.noisy_reps} runs per variant here, not {config.reps}: {why} from run to run, "
+        "and the median settles only over more samples."
+    )
+
 
 @dataclass
 class Row:

@@ -13,7 +13,16 @@ from __future__ import annotations
 
 import sys
 
-from .common import Config, Goal, Row, Section, check_child, have_module, run_child
+from .common import (
+    Config,
+    Goal,
+    Row,
+    Section,
+    check_child,
+    have_module,
+    noisy_note,
+    run_child,
+)
 from .paging import klaviyo_api, ours_sync, raw_sync, workload
 from .servers import ServerProcess
 
@@ -22,7 +31,6 @@ OURS = "ours sync"
 PEER = "klaviyo-api 25"
 _RUNS = {RAW: raw_sync, OURS: ours_sync, PEER: klaviyo_api}
 _SLUG = {RAW: "raw", OURS: "ours", PEER: "peer"}
-RUNS_PER_REP = 3
 
 
 def child(variant: str, url: str) -> None:
@@ -43,9 +51,8 @@ def _samples(config: Config, variants: list[str], *flags: str) -> dict[str, list
     samples: dict[str, list[float]] = {name: [] for name in variants}
     argv = ("pages", "--pages", str(pages), "--per-page", str(per_page), "--mixed", *flags)
     with ServerProcess(*argv) as server:
-        # Interleaved, so drift hits every variant alike; three times the usual repetitions,
-        # since one process's CPU time here varies by a quarter from run to run.
-        for _ in range(config.reps * (1 if config.smoke else RUNS_PER_REP)):
+        # Interleaved, so drift hits every variant alike.
+        for _ in range(config.noisy_reps):
             for name in variants:
                 samples[name].append(_cpu_of(name, server.url, pages * per_page))
     return samples
@@ -65,6 +72,7 @@ def run(config: Config) -> Section:
     assert ratio is not None
     section.goals.append(Goal(f"{OURS} <= 1.15x {RAW} (CPU)", ratio <= 1.15, f"{ratio:.2f}x"))
     section.notes.append("Our client runs with rate_limits=None (pacing off).")
+    section.notes.append(noisy_note(config, "one process's CPU time varies by a quarter"))
     if not have_module("klaviyo_api"):
         section.notes.append("klaviyo-api is not installed in this venv: its rows are skipped.")
         return section
