@@ -4,7 +4,8 @@
 
 - the wheel needs only the runtime dependencies (httpx, attrs, orjson); the CLI's typer and
   rich come with the ``cli`` extra only; its version is the package's ``__version__``;
-- the wheel ships both generated packages, ``py.typed`` and the LICENSE;
+- the wheel ships both generated packages, ``py.typed`` and the LICENSE, with classifiers
+  for every supported Python and https project URLs;
 - the sdist can regenerate (``spec/`` and ``scripts/``) and carries no tests;
 - installed from the wheel into a fresh venv (with ``UV``, the second argument), the library
   imports and builds both clients, typer and rich are absent, and the ``catalog-clients``
@@ -56,8 +57,31 @@ def check_wheel(wheel: Path, version: str) -> list[str]:
     ):
         if wanted not in names:
             problems.append(f"the wheel lacks {wanted}")
+    problems += _check_labels(lines)
     if not any(n.endswith("/LICENSE") or n.endswith("licenses/LICENSE") for n in names):
         problems.append("the wheel lacks the LICENSE")
+    return problems
+
+
+def _check_labels(lines: list[str]) -> list[str]:
+    """Classifiers for every supported Python, and project URLs that are all https."""
+    classifiers = {
+        line.split(":", 1)[1].strip() for line in lines if line.startswith("Classifier:")
+    }
+    problems = [
+        f"no classifier {wanted!r}"
+        for wanted in (
+            *(f"Programming Language :: Python :: 3.{minor}" for minor in (11, 12, 13)),
+            "Typing :: Typed",
+        )
+        if wanted not in classifiers
+    ]
+    urls = [line.split(",", 1)[-1].strip() for line in lines if line.startswith("Project-URL:")]
+    if not urls:
+        problems.append("the wheel has no project URLs")
+    problems += [
+        f"project URL {url!r} is not https" for url in urls if not url.startswith("https://")
+    ]
     return problems
 
 

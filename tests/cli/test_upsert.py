@@ -157,6 +157,52 @@ def test_failures_file_round_trip(live: Sandbox, tmp_path: Path) -> None:
     assert {801, 802, 803} <= set(live.categories())
 
 
+def test_allow_empty_ends_the_retry_loop_after_full_success(
+    live: Sandbox, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    source = tmp_path / "input.jsonl"
+    source.write_text(jsonl(category(811), category(812)))
+    failures = tmp_path / "failures.jsonl"
+    first = cli("propeller", "upsert", str(source), "--failures-out", str(failures))
+    assert first.exit_code == 0, first
+    assert failures.read_text() == ""  # full success: the failures file is empty
+
+    # Without the flag an empty input stays an error (an empty export has lost its data),
+    # and the message says how to make it "nothing to do".
+    plain = cli("propeller", "upsert", str(failures))
+    assert plain.exit_code == 2, plain
+    assert "holds no categories" in plain.stderr and "--allow-empty" in plain.stderr
+
+    before, tokens = live.state(), len(live.issued_tokens())
+    summary = tmp_path / "summary.json"
+    # Nothing is sent, so not even the credentials are needed.
+    monkeypatch.delenv("PROPELLER_CLIENT_SECRET")
+    again = cli(
+        "propeller", "upsert", str(failures), "--allow-empty",
+        "--failures-out", str(failures), "--summary-json", str(summary),
+    )  # fmt: skip
+
+    assert again.exit_code == 0, again
+    assert "nothing to do" in again.stderr and "holds no categories" in again.stderr
+    assert _counts(again.stdout) == {"created": 0, "updated": 0, "failed": 0}
+    assert failures.read_text() == ""
+    record = json.loads(summary.read_text(encoding="utf-8"))
+    assert (record["created"], record["updated"], record["failed"]) == (0, 0, 0)
+    assert (record["chunks"], record["exit_code"], record["request_ids"]) == (0, 0, [])
+    assert live.state() == before and len(live.issued_tokens()) == tokens
+
+    header_only = "id,language,parent_id,name_EN\n"
+    for name, content in (("empty.json", ""), ("list.json", "[]"), ("header.csv", header_only)):
+        (tmp_path / name).write_text(content)
+        run = cli("propeller", "upsert", str(tmp_path / name), "--allow-empty", "--dry-run")
+        assert run.exit_code == 0, (name, run)
+        assert "nothing to do" in run.stderr
+    # Input that is there but unreadable is still exit 2 with the flag.
+    (tmp_path / "broken.jsonl").write_text("{not json\n")
+    broken = cli("propeller", "upsert", str(tmp_path / "broken.jsonl"), "--allow-empty")
+    assert broken.exit_code == 2 and "line 1: not valid JSON" in broken.stderr
+
+
 def test_strict_sends_nothing_when_an_item_is_invalid(live: Sandbox) -> None:
     before = live.state()
     run = cli("propeller", "upsert", str(SAMPLE_JSONL), "--strict")

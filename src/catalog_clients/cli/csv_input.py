@@ -15,7 +15,7 @@ from propeller_generated._rules import INPUT_PLANS, SCHEMAS, Field
 
 from .._schema import Compiler
 from ..propeller._validation import BY_ID, ItemRules
-from .records import InputError, Lines, Record
+from .records import EmptyInput, InputError, Lines, Record
 
 # CSV columns, one per field of the spec's category (Python spelling): ``id``, ``language``,
 # ``parent_id``... Localized texts are ``<field>_<LANG>`` columns with the field's name in the
@@ -155,7 +155,7 @@ def read_csv(
     try:
         header = next(reader, None)
         if header is None:
-            raise InputError("the input is empty")
+            raise EmptyInput("the input is empty")
         layout = columns_of(rules)
         others = [sign for sign in DELIMITERS.values() if sign != delimiter]
         if len(header) == 1 and any(sign in header[0] for sign in others):

@@ -23,7 +23,7 @@ from typing import IO, Any, Literal
 
 from ..propeller._validation import BY_ID, ItemRules
 from .csv_input import read_csv
-from .records import InputError, Record, decode
+from .records import EmptyInput, InputError, Record, decode
 
 __all__ = ["InputError", "InputFile", "LineMap", "Record", "format_for", "read_csv"]
 
@@ -158,7 +158,7 @@ def read_json(raw: IO[bytes]) -> Iterator[Record]:
         data = data[3:]
     text = decode(data)
     if not text.strip():
-        raise InputError("the input is empty")
+        raise EmptyInput("the input is empty")
     try:
         document = json.loads(text, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:

@@ -25,9 +25,10 @@ from .common import (
 from .csv_input import delimiter_of
 from .inputs import InputError, InputFile, format_for
 from .progress import counting
+from .records import EmptyInput
 from .report import STDOUT, check_writable
 from .scan import Lookup, dry_run_report, item_validator, report_invalid, rules_for, scan_input
-from .upsert_run import Upsert, send
+from .upsert_run import Upsert, nothing_to_do, send
 
 if TYPE_CHECKING:
     from ..propeller import Directives
@@ -43,7 +44,7 @@ Examples:
 
   catalog-clients propeller upsert cats.jsonl --failures-out failed.jsonl
 
-  catalog-clients propeller upsert failed.jsonl --failures-out failed.jsonl
+  catalog-clients propeller upsert failed.jsonl --allow-empty --failures-out failed.jsonl
 
   catalog-clients propeller upsert cats.csv --dry-run
 
@@ -51,9 +52,11 @@ Examples:
 
 Credentials: PROPELLER_CLIENT_ID and PROPELLER_CLIENT_SECRET.
 
-Exit codes: 0 all created or updated; 1 some items failed;
+Exit codes: 0 all created or updated, or an empty input with --allow-empty;
 
-2 unreadable input, bad usage, configuration or refused credentials (nothing was sent);
+1 some items failed;
+
+2 unreadable or empty input, bad usage, configuration or refused credentials (nothing sent);
 
 130 interrupted (Ctrl-C): the failures file holds every item not confirmed.
 """
@@ -132,6 +135,14 @@ def upsert(
     strict: Annotated[
         bool, typer.Option("--strict", help="Send nothing if any item is invalid.")
     ] = False,
+    allow_empty: Annotated[
+        bool,
+        typer.Option(
+            "--allow-empty",
+            help="An input with no categories is nothing to do (exit 0), not an error: "
+            "for re-running a failures file.",
+        ),
+    ] = False,
     base_url: Annotated[
         str | None,
         typer.Option(envvar="PROPELLER_BASE_URL", help="REST base URL.", show_default=False),
@@ -163,9 +174,16 @@ def upsert(
         directives = _directives(
             skip_if_not_empty, skip_move_on_update, merge_translations_on_update
         )
+        run = Upsert(
+            by, chunk_size, concurrency, directives, base_url, token_url, failures_out, summary_json
+        )
         try:
             with counting(f"checking {source.name}", "records") as tick:
                 scan = scan_input(source, validate, tick, keep_invalid=dry_run or strict)
+        except EmptyInput as exc:
+            if not allow_empty:
+                fail(f"{source.name}: {exc} (--allow-empty makes that exit 0)", EXIT_USAGE)
+            raise typer.Exit(nothing_to_do(run, f"{source.name}: {exc}")) from None
         except InputError as exc:
             fail(f"{source.name}: {exc}", EXIT_USAGE)
         if dry_run:
@@ -173,9 +191,6 @@ def upsert(
         if strict and scan.invalid:
             report_invalid(scan, failures_out)
             fail(f"{len(scan.invalid)} invalid item(s) and --strict: nothing was sent", EXIT_FAILED)
-        run = Upsert(
-            by, chunk_size, concurrency, directives, base_url, token_url, failures_out, summary_json
-        )
         try:
             code = send(run, source, scan)
         except InputError as exc:

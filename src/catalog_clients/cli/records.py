@@ -14,6 +14,11 @@ class InputError(Exception):
         super().__init__(f"line {line}: {message}" if line is not None else message)
 
 
+class EmptyInput(InputError):
+    """The input holds no categories at all: exit 2, unless ``--allow-empty`` makes it
+    "nothing to do" (the failures file of a run that fully succeeded)."""
+
+
 class Record(NamedTuple):
     line: int | None  # 1-based line of the file where the item starts; None for JSON
     item: dict[str, Any]

@@ -18,7 +18,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from .common import EXIT_FAILED, EXIT_OK, stderr_console
-from .inputs import InputError, InputFile, LineMap, Record
+from .inputs import InputFile, LineMap, Record
+from .records import EmptyInput
 from .report import FailedItem, print_failures, summary_console, write_failures
 
 if TYPE_CHECKING:
@@ -69,7 +70,7 @@ def scan_input(
         if tick is not None and not scan.count & (_TICK_EVERY - 1):
             tick(scan.count)
     if scan.count == 0:
-        raise InputError("the input holds no categories")
+        raise EmptyInput("the input holds no categories")
     return scan
 
 

@@ -130,6 +130,21 @@ def send(run: Upsert, source: InputFile, scan: Scan) -> int:
     return code
 
 
+def nothing_to_do(run: Upsert, why: str) -> int:
+    """``--allow-empty`` on an input with no categories: zero counts, an empty failures file
+    (so a retry loop over it settles), and exit 0. Nothing is sent, not even for a token."""
+    from ..propeller import BulkResult
+
+    stderr_console().print(f"nothing to do: {escape(why)}", soft_wrap=True)
+    run.summary_console().print(summary_table(created=0, updated=0, failed=0, elapsed=0.0))
+    if run.failures_out:
+        write_failures(run.failures_out, [])
+    if run.summary_json:
+        empty = BulkResult(created=0, updated=0, failed=0, failures=[], chunks=0, elapsed=0.0)
+        write_summary(run.summary_json, summary_record(empty, 0, False, EXIT_OK))
+    return EXIT_OK
+
+
 def summary_record(
     result: BulkResult, not_sent: int, interrupted: bool, code: int
 ) -> dict[str, Any]:
