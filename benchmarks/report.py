@@ -90,7 +90,8 @@ def markdown(sections: Sequence[Section], config: Config, elapsed: float) -> str
         "# Benchmark results",
         "",
         "Written by `make bench` (`benchmarks/run.py`). Each figure is the min / median / max "
-        f"over {config.reps} repetitions, interleaved across variants; **ratio** is this row's "
+        f"over {config.reps} repetitions ({config.noisy_reps} where a section's note says so), "
+        "interleaved across variants; **ratio** is this row's "
         "median over the median of the row named in **vs**, measured in the same run. The "
         "machine is shared and noisy: read the ratios, not the absolute figures.",
         "",
