@@ -194,9 +194,9 @@ def run(config: Config, delay: float, key: str) -> Section:
         Goal("ours async c=4 >= 3x the naive sequential loop", speedup >= 3, f"{speedup:.2f}x")
     )
     raw_speedup = section.ratio("raw httpx asyncio c=4", "naive sequential loop")
+    assert raw_speedup is not None
     if delay == 0:
         section.notes.append(noisy_note(config, "with both ends busy, the rate swings by a third"))
-    if delay == 0 and raw_speedup is not None:
         # Concurrency pays by overlapping waits; with no server work there are none to overlap.
         section.notes.append(
             f"With no server work the raw baseline itself reaches only {raw_speedup:.2f}x the "
