@@ -219,7 +219,9 @@ def _read_class(
     lines = [
         "",
         "",
-        "@attrs.frozen(unsafe_hash=False)",
+        # No slots: a frozen dict class's __init__ fills the instance dict in place, where a
+        # slotted one calls object.__setattr__ per field (twice the cost, once per item read).
+        "@attrs.frozen(unsafe_hash=False, slots=False)",
         f"class {name}:",
         f'    """The fields of ``{schema_name}``; each is None (or empty) when not sent."""',
         "",

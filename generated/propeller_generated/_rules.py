@@ -10,23 +10,25 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from enum import StrEnum
-from typing import Any
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 import attrs
 
 Schema = Mapping[str, Any]
 
+# The records below that describe the spec are NamedTuples: they are read, never built by a
+# user, and a NamedTuple class costs a tenth of an attrs class to create at import.
 
-@attrs.frozen
-class Fieldset:
+
+class Fieldset(NamedTuple):
     """A sparse fieldset: its names, and the revisions (from, until; inclusive) some allow."""
 
     names: tuple[str, ...]
     revisions: Mapping[str, tuple[str | None, str | None]]
 
 
-@attrs.frozen
-class Param:
+class Param(NamedTuple):
     """One parameter of an operation: ``keyword`` is the layer's Python name for it, ``python``
     the generated endpoint's."""
 
@@ -38,12 +40,11 @@ class Param:
     python: str = ""
     explode: bool = True
     default: str | None = None
-    filter: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)
+    filter: Mapping[str, tuple[str, ...]] = MappingProxyType({})
     fieldset: Fieldset | None = None
 
 
-@attrs.frozen
-class Operation:
+class Operation(NamedTuple):
     """One operation of the spec, with what the layer needs to call it."""
 
     operation_id: str
@@ -70,8 +71,7 @@ class Operation:
     next_link_attributes: tuple[str, ...] = ()
 
 
-@attrs.frozen
-class Field:
+class Field(NamedTuple):
     """How one Python field is read from (or written to) the wire.
 
     ``paths`` are tried in order (an alias after the field's own path); ``kind`` is one of

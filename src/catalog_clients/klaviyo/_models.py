@@ -33,7 +33,9 @@ def plain(value: Any) -> Any:
 
 
 # unsafe_hash=False: the lists make a Job unhashable; say so instead of failing inside hash().
-@attrs.frozen(unsafe_hash=False)
+# slots=False as its generated base: one Job is built per job read, and a frozen dict class
+# is built in half the time of a slotted one.
+@attrs.frozen(unsafe_hash=False, slots=False)
 class Job(_rules.JobFields):
     """A catalog-category bulk-update job, the same for every API revision's shape.
 

@@ -223,7 +223,7 @@ def _compiled(old: tuple[str, ...]) -> Callable[[object, str], Any]:
     """The job reader that tries the paths of the field names in ``old`` first (compiled
     on first use, once per set)."""
     plan = tuple(
-        attrs.evolve(f, paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
+        f._replace(paths=tuple(sorted(f.paths, key=lambda p: p[-1] not in old)))
         for f in _rules.JOB_FIELDS
     )
     return compile_plan(plan, Job, _REQUIRED, keep_raw=True)
