@@ -38,12 +38,18 @@ def test_job_wait_polls_until_done(live: Sandbox) -> None:
 
 
 def test_job_wait_times_out_with_the_last_job_and_exit_1(live: Sandbox) -> None:
-    job_id = submitted(live)
-    run = cli("klaviyo", "job", job_id, "--wait", "--timeout", "0.001", "--poll-interval", "1")
+    # A listed job that stays "processing" (only submitted jobs move on), so the wait must
+    # end by its deadline after several looks; a submitted job raced the deadline: on a fast
+    # machine its first look came back within a 1 ms timeout, and the final look completed it.
+    with KlaviyoClient(API_KEY, base_url=live.server.base_url) as client:
+        job = next(client.iter_category_bulk_update_jobs(status="processing"))
+    assert job.id is not None
+    args = ("--wait", "--timeout", "0.3", "--poll-interval", "0.05")
+    run = cli("klaviyo", "job", job.id, *args)
     assert run.exit_code == 1, run
-    assert "still" in run.stderr
+    assert f"job {job.id} is still processing after 0.3 s" in run.stderr
     [shown] = [json.loads(line) for line in run.stdout.splitlines()]
-    assert shown["id"] == job_id and shown["status"] != "complete"
+    assert shown["id"] == job.id and shown["status"] == "processing"
 
 
 def test_an_unknown_job_is_an_error_naming_the_status(live: Sandbox) -> None:
