@@ -467,6 +467,10 @@ MISMATCHES = {
         job_with(relationships={"categories": {"data": [{"type": "c", "id": 5}]}}),
         "relationships.categories.data[0].id",
     ),
+    "second category not an object": (
+        job_with(relationships={"categories": {"data": [{"type": "c", "id": "a"}, "b"]}}),
+        "relationships.categories.data[1]: expected an object with type and id",
+    ),
     "links string": ({"data": [], "links": "x"}, "links: expected an object"),
     "next number": ({"data": [], "links": {"next": 5}}, "links.next: expected a string"),
 }

@@ -17,7 +17,7 @@ from klaviyo_generated import _rules
 from .. import _json
 
 # JSON:API resource identifiers ({"type", "id"}) carry the related id under this key.
-_IDENTIFIER_ID = "id"
+IDENTIFIER_ID = "id"
 
 
 class Mismatch(Exception):
@@ -135,7 +135,7 @@ def _ids(value: object, base: str, path: Path, field: _rules.Field) -> Any:
             if key not in identifier:
                 break
         else:
-            found = identifier.get(_IDENTIFIER_ID)
+            found = identifier.get(IDENTIFIER_ID)
             if type(found) is str:
                 ids.append(found)
                 continue
@@ -147,9 +147,9 @@ def _ids(value: object, base: str, path: Path, field: _rules.Field) -> Any:
         if type(identifier) is not dict or not keys <= identifier.keys():
             expected = f"an object with {' and '.join(field.keys)}"
             mismatch(f"{_where(base, path)}[{k}]", expected, identifier)
-        found = identifier.get(_IDENTIFIER_ID)
+        found = identifier.get(IDENTIFIER_ID)
         if type(found) is not str:
-            mismatch(f"{_where(base, path)}[{k}].{_IDENTIFIER_ID}", "a string", found)
+            mismatch(f"{_where(base, path)}[{k}].{IDENTIFIER_ID}", "a string", found)
         ids.append(found)
     return ids
 

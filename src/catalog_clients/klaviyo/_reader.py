@@ -17,8 +17,8 @@ from typing import Any
 import attrs
 from klaviyo_generated import _rules
 
+from ._kinds import IDENTIFIER_ID, Mismatch, Path, Reader, _where, mismatch
 from ._kinds import READERS as _PLAIN_READERS
-from ._kinds import Mismatch, Path, Reader, _where, mismatch
 from ._models import Job
 from ._paging import LIST_JOBS
 
@@ -170,6 +170,17 @@ def compile_plan(
             lines.append(f"            v{i} = {call}")
             lines.append("    else:")
             lines.append(f"        v{i} = {call}")
+        elif field.kind == "ids":  # each identifier checked in line; on the first that is
+            # not an object with the keys and a string id, the reader reads the list again
+            keys = "".join(f" and {k!r} in e" for k in field.keys if k != IDENTIFIER_ID)
+            is_id = f"type(e) is dict{keys} and type(x := e.get({IDENTIFIER_ID!r})) is str"
+            lines += [
+                f"    if v{i} is None or v{i} == []:\n        v{i} = []",
+                f"    elif type(v{i}) is list:\n        ids = []\n        for e in v{i}:",
+                f"            if {is_id}:\n                ids.append(x)",
+                f"            else:\n                ids = {call}\n                break",
+                f"        v{i} = ids\n    else:\n        v{i} = {call}",
+            ]
         elif field.kind in _EMPTY_LISTS:  # null and [] (the common case) need no reader
             lines.append(f"    v{i} = [] if v{i} is None or v{i} == [] else {call}")
         else:
