@@ -53,7 +53,6 @@ def _at(obj: dict[str, Any], path: tuple[str, ...], base: str) -> object:
 # Kinds whose common value is taken as it is when its type is exactly this (the kind's reader
 # is called for anything else, and names the mismatch).
 _PLAIN = {"str": "str", "text": "str", "code": "str", "int": "int", "object": "dict"}
-_EMPTY_LISTS = frozenset(("models", "ids"))
 
 
 def _positional(cls: Any, arguments: list[str], namespace: dict[str, Any]) -> list[str]:
@@ -181,8 +180,6 @@ def compile_plan(
                 f"            else:\n                ids = {call}\n                break",
                 f"        v{i} = ids\n    else:\n        v{i} = {call}",
             ]
-        elif field.kind in _EMPTY_LISTS:  # null and [] (the common case) need no reader
-            lines.append(f"    v{i} = [] if v{i} is None or v{i} == [] else {call}")
         else:
             lines.append(f"    v{i} = None if v{i} is None else {call}")
         arguments.append(f"{field.name}=v{i}")
