@@ -189,12 +189,13 @@ def run(config: Config, delay: float, key: str) -> Section:
             Goal(f"ours async c={c} >= 90% of raw c={c}", ratio >= 0.9, f"{ratio:.0%}")
         )
     speedup = section.ratio("ours async c=4", "naive sequential loop")
-    assert speedup is not None
-    section.goals.append(
-        Goal("ours async c=4 >= 3x the naive sequential loop", speedup >= 3, f"{speedup:.2f}x")
-    )
     raw_speedup = section.ratio("raw httpx asyncio c=4", "naive sequential loop")
-    assert raw_speedup is not None
+    assert speedup is not None and raw_speedup is not None
+    # The raw client's own speed-up is the ceiling this run allows; show it beside ours.
+    measured = f"{speedup:.2f}x (raw httpx c=4: {raw_speedup:.2f}x)"
+    section.goals.append(
+        Goal("ours async c=4 >= 3x the naive sequential loop", speedup >= 3, measured)
+    )
     if delay == 0:
         section.notes.append(noisy_note(config, "with both ends busy, the rate swings by a third"))
         # Concurrency pays by overlapping waits; with no server work there are none to overlap.
