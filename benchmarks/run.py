@@ -1,4 +1,4 @@
-"""Run the benchmarks of issue 7, print the table, write benchmarks/results.md.
+"""Run the benchmarks, print the table, write benchmarks/results.md.
 
     python benchmarks/run.py                 # everything, 5 reps (about half an hour)
     python benchmarks/run.py --only 1b       # one benchmark (key or title prefix)

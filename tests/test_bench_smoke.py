@@ -15,7 +15,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 RUN = ROOT / "benchmarks" / "run.py"
 RESULTS = ROOT / "benchmarks" / "results.md"
-# Every benchmark of issue 7 that the smoke run covers (3b differs from 3a only by latency).
+# Every benchmark that the smoke run covers (3b differs from 3a only by latency).
 SMOKE_SECTIONS = ("1a", "1b", "2", "3a", "4", "5")
 
 
